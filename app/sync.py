@@ -1,0 +1,838 @@
+"""The sync engine: push the outbox, pull every tracked scope, stay live by long-poll.
+
+``SyncEngine(store, client)`` is Qt-free and runs on any asyncio loop (qasync in the app,
+a plain loop in the CLI and the tests). One engine per signed-in session.
+
+A round is: push pending outbox items in ``seq`` order (batches of <= 500; each batch is
+marked ``sent`` before it goes out and its results recorded after; a lost reply is simply
+retried later with the SAME seqs), then pull every tracked scope until all are complete.
+Each pulled page of a scope is applied with its cursor in ONE store transaction
+(``syncstate.apply_page`` on the store's writer thread), so a killed or cancelled sync
+resumes where it stopped. The pull is pipelined: while page N is applied on the writer
+thread, page N+1 is already being fetched.
+
+Live mode (``start()``): after a round, one long-poll pull (``wait=25``) waits for news;
+``wake()`` (call it after every local write) cuts the wait short and pushes at once.
+Failures back off exponentially with full jitter (base 0.5 s, cap 60 s) and honour
+``Retry-After``. A 401 stops the engine in the ``signed_out`` state.
+
+Listeners (``add_listener``) receive the dataclasses of ``app.events``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from app.client import (
+    ApiClient,
+    ApiError,
+    ClientError,
+    NetworkError,
+    ProtocolError,
+    PullReply,
+    ScopePage,
+    SignedOut,
+    parse_server_time,
+)
+from app.events import (
+    Changed,
+    ConnState,
+    Event,
+    Listener,
+    Progress,
+    PushResult,
+    ScopeProblem,
+    StateChanged,
+)
+from offline_cache import outbox, syncstate
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_SCOPES_PER_PULL = 64
+PUSH_BATCH = 500
+MIN_LIMIT = 100
+MAX_LIMIT = 5000
+
+
+class StoreLike(Protocol):
+    async def read(self, fn: Callable[..., T], *args: Any, **kw: Any) -> T: ...
+    async def write(self, fn: Callable[..., T], *args: Any, **kw: Any) -> T: ...
+
+
+class CacheError(ClientError):
+    """The local cache could not be written (disk full, I/O error): sync stops, data is safe."""
+
+
+@dataclass
+class SyncStats:
+    """Counters for the status bar and the benchmarks (since the engine was made)."""
+
+    pull_requests: int = 0
+    pull_bytes: int = 0  # wire bytes of every pull reply, including cut-off ones
+    applied_bytes: int = 0  # wire bytes of pull replies whose pages were applied
+    items_applied: int = 0
+    pushed: int = 0
+    rejected: int = 0
+    resets: int = 0
+    failures: int = 0
+
+    @property
+    def wasted_bytes(self) -> int:
+        """Bytes received but not applied (cut replies, discarded pages): fetched twice."""
+        return max(0, self.pull_bytes - self.applied_bytes)
+
+
+@dataclass
+class SyncSummary:
+    """What ``sync_once`` did."""
+
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    complete: bool = False
+    pending: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def scope_order(scope: str) -> tuple[int, int, str]:
+    """Pull order: directory, me, company scopes, then sections."""
+    kind, _, rest = scope.partition(":")
+    rank = {"directory": 0, "me": 1, "company": 2, "section": 3}.get(kind, 4)
+    num = int(rest) if rest.isdigit() else 0
+    return (rank, num, scope)
+
+
+def _apply_page(
+    db: Any, scope: str, changes: list[dict[str, Any]], cursor: str, complete: bool
+) -> Any:
+    """Apply a page and its cursor (a page of a scope untracked meanwhile is dropped)."""
+    return syncstate.apply_page(db, scope, changes, cursor, complete)
+
+
+def _reset_if_tracked(db: Any, scope: str) -> Any:
+    if scope not in syncstate.get_cursors(db):
+        return None
+    return syncstate.reset_scope(db, scope)
+
+
+def _pending_count(db: Any) -> int:
+    c = outbox.counts(db)
+    return int(c.get("pending", 0)) + int(c.get("sent", 0))
+
+
+def _section_counts(db: Any) -> dict[int, int]:
+    from offline_cache import queries
+
+    out: dict[int, int] = {}
+    for row in queries.list_sections(db):
+        sid, count = row.get("id"), row.get("product_count")
+        if isinstance(sid, int) and isinstance(count, int):
+            out[sid] = count
+    return out
+
+
+def _item_field(item: Any, name: str) -> Any:
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+class _ScopeProgress:
+    __slots__ = ("done", "from_start")
+
+    def __init__(self, from_start: bool) -> None:
+        self.done = 0
+        self.from_start = from_start
+
+
+class SyncEngine:
+    """Push/pull/live loop over one Store and one ApiClient."""
+
+    def __init__(
+        self,
+        store: StoreLike,
+        client: ApiClient,
+        *,
+        page_limit: int = 2000,
+        adaptive_limit: bool = True,
+        live_wait: float = 25,
+        backoff_base: float = 0.5,
+        backoff_cap: float = 60.0,
+        target_page_seconds: float = 0.6,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.limit = max(MIN_LIMIT, min(MAX_LIMIT, page_limit))
+        self.adaptive_limit = adaptive_limit
+        self.live_wait = live_wait
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.target_page_seconds = target_page_seconds
+        self.stats = SyncStats()
+        self._rng = rng or random.Random()
+        self._listeners: list[Listener] = []
+        self._state = ConnState.OFFLINE
+        self._message = ""
+        self._last_synced: datetime | None = None
+        self._pending = 0
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._scopes_dirty = True
+        self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._client_id: str | None = None
+        self._section_counts: dict[int, int] = {}
+        self._progress: dict[str, _ScopeProgress] = {}
+        self._run_started = time.monotonic()
+        self._run_items = 0
+        self._run_bytes0 = 0
+        self._push_problem: str | None = None
+        self._scope_problem: str | None = None
+
+    # ------------------------------------------------------------------ listeners/state
+
+    def add_listener(self, fn: Listener) -> Callable[[], None]:
+        """Register ``fn(event)``; returns a function that removes it."""
+        self._listeners.append(fn)
+
+        def remove() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(fn)
+
+        return remove
+
+    def _emit(self, event: Event) -> None:
+        for fn in list(self._listeners):
+            try:
+                fn(event)
+            except Exception:
+                log.exception("sync listener failed on %r", type(event).__name__)
+
+    @property
+    def state(self) -> ConnState:
+        return self._state
+
+    @property
+    def last_synced(self) -> datetime | None:
+        return self._last_synced
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def _set_state(self, state: ConnState, message: str | None = None) -> None:
+        msg = self._message if message is None else message
+        if state == self._state and msg == self._message:
+            return
+        self._state = state
+        self._message = msg
+        self._emit_state()
+
+    def _emit_state(self) -> None:
+        self._emit(StateChanged(self._state, self._last_synced, self._pending, self._message))
+
+    async def refresh_pending(self) -> int:
+        """Re-read the outbox counts; emits StateChanged when they changed."""
+        n = await self.store.read(_pending_count)
+        if n != self._pending:
+            self._pending = n
+            self._emit_state()
+        return n
+
+    # ------------------------------------------------------------------ control
+
+    def wake(self) -> None:
+        """A local write happened: push now. Safe from any thread; never blocks."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                same = asyncio.get_running_loop() is loop
+            except RuntimeError:
+                same = False
+            if not same:
+                loop.call_soon_threadsafe(self._wake.set)
+                return
+        self._wake.set()
+
+    async def start(self) -> None:
+        """Run the live loop in the background (idempotent)."""
+        if self.running:
+            return
+        self._loop = asyncio.get_running_loop()
+        self._task = asyncio.create_task(self._live(), name="fairdesk-sync")
+
+    async def stop(self) -> None:
+        """Stop the live loop; the cache stays consistent (every page is one transaction)."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        if self._state not in (ConnState.SIGNED_OUT,):
+            self._set_state(ConnState.OFFLINE, "")
+
+    async def local_write(self, fn: Callable[..., T], *args: Any, **kw: Any) -> T:
+        """Run a local-first write fn on the store, report it, and push it at once."""
+        cs = await self.store.write(fn, *args, **kw)
+        if cs:
+            self._emit(Changed(cs))
+        await self.refresh_pending()
+        self.wake()
+        return cs
+
+    def set_signed_out(self, message: str = "Signed out.") -> None:
+        """Show the signed-out state (after ``AppSession.sign_out``)."""
+        self._set_state(ConnState.SIGNED_OUT, message)
+
+    async def track(self, scope: str) -> None:
+        """Start caching a scope (e.g. ``company:9`` for staff); pulled on the next round."""
+        await self.store.write(syncstate.track_scope, scope)
+        self._scopes_dirty = True
+        self.wake()
+
+    async def untrack(self, scope: str) -> None:
+        cs = await self.store.write(syncstate.untrack_scope, scope)
+        self._scopes_dirty = True
+        self._progress.pop(scope, None)
+        if cs:
+            self._emit(Changed(cs))
+        self.wake()
+
+    async def follow(self, section_id: int) -> None:
+        """Follow a section: its products download on the next round."""
+        await self.track(f"section:{int(section_id)}")
+
+    async def unfollow(self, section_id: int) -> None:
+        """Unfollow a section: its products are evicted from the cache."""
+        await self.untrack(f"section:{int(section_id)}")
+
+    async def ensure_default_scopes(self, extra: Iterable[str] = ()) -> None:
+        """Track ``directory`` and ``me`` (and ``extra``) if they are not tracked yet."""
+        cursors = await self.store.read(syncstate.get_cursors)
+        for scope in ("directory", "me", *extra):
+            if scope not in cursors:
+                await self.store.write(syncstate.track_scope, scope)
+                self._scopes_dirty = True
+
+    # ------------------------------------------------------------------ one-shot sync
+
+    async def sync_once(self, *, attempts: int = 1) -> SyncSummary:
+        """Push everything, then pull every tracked scope until complete.
+
+        Transient failures (network, 5xx, 429) are retried with backoff up to
+        ``attempts`` times in all; the last error is raised (a ``ClientError``).
+        """
+        summary = SyncSummary()
+        failures = 0
+        while True:
+            try:
+                async with self._lock:
+                    self._begin_run()
+                    self._set_state(ConnState.SYNCING, "")
+                    await self._push_all(summary)
+                    summary.pulled += await self._pull_until_complete()
+                self._after_complete()
+                summary.complete = True
+                summary.pending = self._pending
+                if self._push_problem:
+                    summary.problems.append(self._push_problem)
+                if self._scope_problem:
+                    summary.problems.append(self._scope_problem)
+                return summary
+            except SignedOut:
+                self._set_state(ConnState.SIGNED_OUT, "Signed out: please sign in again.")
+                raise
+            except (NetworkError, ApiError, ProtocolError) as exc:
+                self.stats.failures += 1
+                failures += 1
+                self._report_failure(exc)
+                if failures >= attempts or not _retryable(exc):
+                    raise
+                await asyncio.sleep(self._backoff_delay(failures - 1, exc))
+
+    # ------------------------------------------------------------------ live loop
+
+    async def _live(self) -> None:
+        failures = 0
+        caught_up = False
+        cursors: dict[str, str | None] = {}
+        while True:
+            try:
+                async with self._lock:
+                    if not caught_up or self._wake.is_set() or self._scopes_dirty:
+                        self._wake.clear()
+                        self._begin_run()
+                        self._set_state(ConnState.SYNCING, "")
+                        await self._push_all(SyncSummary())
+                        await self._pull_until_complete()
+                        self._after_complete()
+                        caught_up = True
+                    cursors = await self.store.read(syncstate.get_cursors)
+                failures = 0
+                if self._wake.is_set() or self._scopes_dirty:
+                    continue
+                reply = await self._long_poll(cursors)
+                if reply is None:  # woken by a local write or a follow
+                    continue
+                async with self._lock:
+                    if self._scopes_dirty:
+                        caught_up = False  # the scope set changed; re-pull properly
+                        continue
+                    state = _PullState(self, dict(cursors))
+                    await state.handle_reply(reply)
+                    await state.finish()
+                    caught_up = not state.incomplete and not state.needs_repull
+                    if caught_up:
+                        self._mark_synced(reply.server_time)
+            except asyncio.CancelledError:
+                raise
+            except SignedOut:
+                self._set_state(ConnState.SIGNED_OUT, "Signed out: please sign in again.")
+                return
+            except Exception as exc:  # never let the loop die on an unexpected error
+                self.stats.failures += 1
+                if not isinstance(exc, ClientError):
+                    log.exception("sync round failed")
+                self._report_failure(exc)
+                caught_up = False
+                delay = self._backoff_delay(failures, exc)
+                failures += 1
+                interruptible = not (isinstance(exc, ApiError) and exc.retry_after)
+                await self._sleep(delay, interruptible=interruptible)
+
+    async def _long_poll(self, cursors: dict[str, str | None]) -> PullReply | None:
+        scopes = dict(
+            sorted(cursors.items(), key=lambda kv: scope_order(kv[0]))[:MAX_SCOPES_PER_PULL]
+        )
+        if not scopes:
+            await self._wake.wait()
+            return None
+        before = self.client.bytes_received
+        poll = asyncio.ensure_future(
+            self.client.pull(scopes, limit=self.limit, wait=self.live_wait)
+        )
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            done, _ = await asyncio.wait({poll, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waker.cancel()
+            if not poll.done():
+                poll.cancel()
+                with contextlib.suppress(BaseException):
+                    await poll
+                self.stats.pull_bytes += self.client.bytes_received - before
+        if poll not in done or poll.cancelled():
+            return None
+        try:
+            reply = poll.result()
+        except Exception:
+            self.stats.pull_bytes += self.client.bytes_received - before
+            raise
+        self.stats.pull_requests += 1
+        self.stats.pull_bytes += reply.wire_bytes
+        return reply
+
+    async def _sleep(self, delay: float, *, interruptible: bool) -> None:
+        if not interruptible:
+            await asyncio.sleep(delay)
+            return
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    def _backoff_delay(self, failures: int, exc: BaseException | None = None) -> float:
+        """Full jitter: uniform(0, min(cap, base * 2**failures)), at least Retry-After."""
+        ceiling = min(self.backoff_cap, self.backoff_base * (2 ** min(failures, 30)))
+        delay = self._rng.uniform(0, ceiling)
+        if isinstance(exc, ApiError) and exc.retry_after is not None:
+            delay = max(delay, min(exc.retry_after, 3600.0))
+        return delay
+
+    def _report_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, NetworkError):
+            self._set_state(ConnState.OFFLINE, str(exc))
+        elif isinstance(exc, ApiError) and exc.transient:
+            self._set_state(ConnState.ERROR, f"The server is busy ({exc.code}); retrying.")
+        else:
+            self._set_state(ConnState.ERROR, str(exc) or type(exc).__name__)
+
+    # ------------------------------------------------------------------ run bookkeeping
+
+    def _begin_run(self) -> None:
+        self._run_started = time.monotonic()
+        self._run_items = 0
+        self._run_bytes0 = self.client.bytes_received
+        self._progress.clear()
+        self._scope_problem = None
+
+    def _after_complete(self) -> None:
+        if self._push_problem:
+            self._set_state(ConnState.ERROR, self._push_problem)
+        elif self._scope_problem:
+            self._set_state(ConnState.ERROR, self._scope_problem)
+        else:
+            self._set_state(ConnState.ONLINE, "")
+
+    def _mark_synced(self, server_time: str) -> None:
+        when = parse_server_time(server_time)
+        if when is not None:
+            self._last_synced = when
+            self._emit_state()
+
+    # ------------------------------------------------------------------ push
+
+    async def _client_id_value(self) -> str:
+        if self._client_id is None:
+            self._client_id = str(await self.store.write(outbox.client_id))
+        return self._client_id
+
+    async def _push_all(self, summary: SyncSummary) -> None:
+        self._push_problem = None
+        client_id = await self._client_id_value()
+        last_first: int | None = None
+        while True:
+            items = await self.store.read(outbox.pending, PUSH_BATCH)
+            if not items:
+                break
+            seqs = [int(_item_field(i, "seq")) for i in items]
+            if seqs[0] == last_first:
+                raise ProtocolError("The server did not answer the pushed mutations.")
+            last_first = seqs[0]
+            to_mark = [
+                s for s, i in zip(seqs, items, strict=True) if _item_field(i, "state") == "pending"
+            ]
+            if to_mark:
+                await self.store.write(outbox.mark_sent, to_mark)
+            mutations = [
+                {"seq": s, "type": _item_field(i, "type"), "args": _item_field(i, "args")}
+                for s, i in zip(seqs, items, strict=True)
+            ]
+            try:
+                reply = await self.client.push(client_id, mutations)
+            except ApiError as exc:
+                if exc.code in ("sequence-gap", "client-id-taken"):
+                    self._push_problem = _push_problem_text(exc)
+                    log.warning("push blocked: %s", exc)
+                    break
+                raise
+            wanted = set(seqs)
+            results = [r for r in reply.results if r["seq"] in wanted]
+            cs = await self.store.write(outbox.record_results, results)
+            applied = sum(1 for r in results if r["status"] == "applied")
+            rejections = tuple(
+                (int(r["seq"]), str(r.get("code") or ""), str(r.get("reason") or ""))
+                for r in results
+                if r["status"] == "rejected"
+            )
+            summary.pushed += applied
+            summary.rejected += len(rejections)
+            self.stats.pushed += applied
+            self.stats.rejected += len(rejections)
+            if cs:
+                self._emit(Changed(cs))
+            self._emit(PushResult(applied, len(rejections), rejections))
+            await self.refresh_pending()
+        await self.refresh_pending()
+
+    # ------------------------------------------------------------------ pull
+
+    async def _pull_until_complete(self) -> int:
+        """Pull every tracked scope until all are complete; returns items applied."""
+        if not self._section_counts:
+            try:
+                self._section_counts = await self.store.read(_section_counts)
+            except Exception:  # only used for progress estimates
+                log.debug("section counts unavailable", exc_info=True)
+        cursors = await self.store.read(syncstate.get_cursors)
+        self._scopes_dirty = False
+        state = _PullState(self, cursors)
+        items0 = self._run_items
+        try:
+            while True:
+                if self._scopes_dirty:
+                    self._scopes_dirty = False
+                    state.refresh(await self.store.read(syncstate.get_cursors))
+                if not state.incomplete:
+                    break
+                scopes = state.request_scopes()
+                before = self.client.bytes_received
+                t0 = time.monotonic()
+                try:
+                    reply = await self.client.pull(scopes, limit=self.limit, wait=0)
+                except NetworkError:
+                    self.stats.pull_bytes += self.client.bytes_received - before
+                    if self.adaptive_limit:
+                        self.limit = max(MIN_LIMIT, self.limit // 2)
+                    raise
+                except ApiError as exc:
+                    self.stats.pull_bytes += self.client.bytes_received - before
+                    if exc.status == 400 and exc.code in ("invalid-cursor", "invalid-scope"):
+                        await state.wait_applied()
+                        await self._repair_scopes(state)
+                        continue
+                    raise
+                except ProtocolError:
+                    self.stats.pull_bytes += self.client.bytes_received - before
+                    raise
+                elapsed = time.monotonic() - t0
+                self.stats.pull_requests += 1
+                self.stats.pull_bytes += reply.wire_bytes
+                self._adapt_limit(reply, elapsed)
+                await state.handle_reply(reply)
+                if state.needs_repull:
+                    state.needs_repull = False
+            await state.finish()
+            if state.last_server_time:
+                self._mark_synced(state.last_server_time)
+        finally:
+            await state.drain()
+        return self._run_items - items0
+
+    def _adapt_limit(self, reply: PullReply, elapsed: float) -> None:
+        if not self.adaptive_limit:
+            return
+        n = sum(len(p.changes) for p in reply.scopes.values())
+        if n < 50 or reply.wire_bytes <= 0 or elapsed <= 0:
+            return
+        per_item = reply.wire_bytes / n
+        throughput = reply.wire_bytes / elapsed
+        target_bytes = min(8 << 20, max(32 << 10, throughput * self.target_page_seconds))
+        wanted = int(target_bytes / per_item)
+        # move gradually (at most x2 up) so one fast reply does not overshoot a slow link
+        wanted = min(wanted, self.limit * 2)
+        self.limit = max(MIN_LIMIT, min(MAX_LIMIT, wanted))
+
+    async def _repair_scopes(self, state: _PullState) -> None:
+        """After a whole-request 400: find the scopes the server refuses, one by one."""
+        for scope, cursor in list(state.cursors.items()):
+            if scope not in state.incomplete:
+                continue
+            try:
+                await self.client.pull({scope: cursor}, limit=1, wait=0)
+            except ApiError as exc:
+                if exc.status != 400:
+                    raise
+                if exc.code == "invalid-cursor":
+                    log.warning("cursor of %s refused by the server; re-syncing it", scope)
+                    await self._reset(scope, state)
+                else:
+                    await self._untrack_problem(scope, exc.code, exc.detail, state)
+
+    async def _reset(self, scope: str, state: _PullState) -> None:
+        cs = await self.store.write(_reset_if_tracked, scope)
+        self.stats.resets += 1
+        state.cursors[scope] = None
+        self._progress[scope] = _ScopeProgress(True)
+        if cs:
+            self._emit(Changed(cs))
+
+    async def _untrack_problem(self, scope: str, code: str, detail: str, state: _PullState) -> None:
+        cs = await self.store.write(syncstate.untrack_scope, scope)
+        state.cursors.pop(scope, None)
+        state.incomplete.discard(scope)
+        self._progress.pop(scope, None)
+        if cs:
+            self._emit(Changed(cs))
+        self._emit(ScopeProblem(scope, code, detail, untracked=True))
+
+    def _scope_error(self, page: ScopePage, state: _PullState) -> Awaitable[None] | None:
+        err = page.error or {}
+        code = str(err.get("code") or "error")
+        detail = str(err.get("detail") or err.get("title") or code)
+        kind = page.scope.partition(":")[0]
+        if code in ("forbidden", "not-found") and kind in ("section", "company"):
+            log.info("scope %s refused (%s); no longer tracked", page.scope, code)
+            return self._untrack_problem(page.scope, code, detail, state)
+        state.incomplete.discard(page.scope)
+        self._scope_problem = f"{page.scope}: {detail}"
+        self._emit(ScopeProblem(page.scope, code, detail, untracked=False))
+        return None
+
+    def _record_applied(self, scope: str, n: int) -> None:
+        self._run_items += n
+        self.stats.items_applied += n
+
+    def _emit_progress(self, scope: str, complete: bool) -> None:
+        prog = self._progress.get(scope)
+        if prog is None:
+            return
+        expected: int | None = None
+        if prog.from_start and scope.startswith("section:"):
+            sid = scope.partition(":")[2]
+            if sid.isdigit():
+                expected = self._section_counts.get(int(sid))
+        elapsed = max(1e-6, time.monotonic() - self._run_started)
+        rate = self._run_items / elapsed
+        eta: float | None = None
+        if expected is not None:
+            left = max(0, expected - prog.done)
+            eta = 0.0 if complete else (left / rate if rate > 0 else None)
+        self._emit(
+            Progress(
+                scope=scope,
+                done=prog.done,
+                expected=expected,
+                bytes_received=self.client.bytes_received - self._run_bytes0,
+                rate=rate,
+                eta=eta,
+                complete=complete,
+            )
+        )
+
+
+def _retryable(exc: BaseException) -> bool:
+    if isinstance(exc, NetworkError):
+        return True
+    return isinstance(exc, ApiError) and exc.transient
+
+
+def _push_problem_text(exc: ApiError) -> str:
+    if exc.code == "sequence-gap":
+        return (
+            "The server does not know some earlier changes from this computer "
+            f"(it expects change #{exc.problem.get('expected_seq')}); unsent changes are kept."
+        )
+    return (
+        "This profile's changes belong to another account on this server; unsent changes are kept."
+    )
+
+
+class _PullState:
+    """Cursors and completion of one pull run, with the pipelined apply task."""
+
+    def __init__(self, engine: SyncEngine, cursors: dict[str, str | None]) -> None:
+        self.engine = engine
+        self.cursors = dict(cursors)
+        self.incomplete: set[str] = set(self.cursors)
+        self.needs_repull = False
+        self.last_server_time = ""
+        self._apply: asyncio.Task[None] | None = None
+        for scope, cursor in self.cursors.items():
+            engine._progress.setdefault(scope, _ScopeProgress(cursor is None))
+
+    def refresh(self, tracked: dict[str, str | None]) -> None:
+        for scope in list(self.cursors):
+            if scope not in tracked:
+                self.cursors.pop(scope, None)
+                self.incomplete.discard(scope)
+        for scope, cursor in tracked.items():
+            if scope not in self.cursors:
+                self.cursors[scope] = cursor
+                self.incomplete.add(scope)
+                self.engine._progress.setdefault(scope, _ScopeProgress(cursor is None))
+
+    def request_scopes(self) -> dict[str, str | None]:
+        ordered = sorted(self.incomplete, key=scope_order)[:MAX_SCOPES_PER_PULL]
+        return {s: self.cursors[s] for s in ordered}
+
+    async def wait_applied(self) -> None:
+        task, self._apply = self._apply, None
+        if task is not None:
+            await task
+
+    async def handle_reply(self, reply: PullReply) -> None:
+        """Update cursors from ``reply`` and start applying it (after the previous page)."""
+        engine = self.engine
+        await self.wait_applied()  # pages are applied strictly in order
+        pages: list[tuple[ScopePage, str | None]] = []
+        progressed = False
+        for scope, page in reply.scopes.items():
+            if scope not in self.cursors:
+                continue  # not asked for (or untracked meanwhile)
+            if page.reset:
+                await engine._reset(scope, self)
+                self.incomplete.add(scope)
+                progressed = True
+                continue
+            if page.error is not None:
+                pending = engine._scope_error(page, self)
+                if pending is not None:
+                    await pending
+                progressed = True
+                continue
+            old = self.cursors[scope]
+            self.cursors[scope] = page.cursor
+            if page.complete:
+                self.incomplete.discard(scope)
+                progressed = True
+            else:
+                self.incomplete.add(scope)
+            if page.changes or page.cursor != old:
+                progressed = progressed or bool(page.changes) or page.cursor != old
+                pages.append((page, old))
+            self._capture_sections(page)
+        if not progressed and self.incomplete:
+            raise ProtocolError("The server's pull reply made no progress.")
+        self.last_server_time = reply.server_time or self.last_server_time
+        self._apply = asyncio.ensure_future(self._apply_pages(pages, reply.wire_bytes))
+
+    def _capture_sections(self, page: ScopePage) -> None:
+        if page.scope != "directory":
+            return
+        counts = self.engine._section_counts
+        for ch in page.changes:
+            if ch.get("entity") == "section" and ch.get("op") == "upsert":
+                data = ch.get("data") or {}
+                count = data.get("product_count")
+                if isinstance(count, int) and isinstance(ch.get("id"), int):
+                    counts[ch["id"]] = count
+
+    async def _apply_pages(
+        self, pages: list[tuple[ScopePage, str | None]], wire_bytes: int
+    ) -> None:
+        engine = self.engine
+        for page, _old in pages:
+            assert page.cursor is not None
+            try:
+                cs = await engine.store.write(
+                    _apply_page, page.scope, page.changes, page.cursor, page.complete
+                )
+            except ValueError as exc:  # offline_cache.syncstate.MalformedPage
+                raise ProtocolError(f"The server sent a page the cache cannot use: {exc}") from exc
+            except Exception as exc:
+                raise CacheError(f"Could not save synced data in the cache: {exc}") from exc
+            n = len(page.changes)
+            prog = engine._progress.setdefault(page.scope, _ScopeProgress(False))
+            prog.done += n
+            engine._record_applied(page.scope, n)
+            if cs:
+                engine._emit(Changed(cs))
+            engine._emit_progress(page.scope, page.complete)
+        engine.stats.applied_bytes += wire_bytes
+
+    async def finish(self) -> None:
+        await self.wait_applied()
+
+    async def drain(self) -> None:
+        """On the way out (error or cancellation): let a started apply finish."""
+        task, self._apply = self._apply, None
+        if task is None:
+            return
+        if not task.done():
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("applying a pulled page failed")
+                return
+        elif not task.cancelled() and task.exception() is not None:
+            log.warning("applying a pulled page failed: %s", task.exception())

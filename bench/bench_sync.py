@@ -1,0 +1,324 @@
+"""Sync benchmarks: initial sync throughput and a poor link.
+
+    uv run python -m bench.bench_sync            # medium demo fair
+    uv run python -m bench.bench_sync --large    # also the large demo fair (1M products)
+
+1. Initial catalog sync over loopback: a buyer follows every section and syncs from an
+   empty cache (push, pull until complete, every page applied and FTS-indexed through the
+   real Store); the figure is products applied and searchable per second. Beside it, in
+   the same run, a baseline: the same product rows inserted straight into SQLite with an
+   FTS5 index (executemany in one transaction, no network, no JSON). Budget:
+   >= 50,000 products/s.
+2. Poor link: the same client through the fault proxy (tests/faultproxy.py) with 150 ms
+   added each way (300 ms RTT), 1 Mbit/s (125,000 bytes/s) and the connection cut after
+   every ~2 MB (cumulative). It downloads one section of ~20,000 products: with
+   ``--large`` the large fair's section closest to 20,000 products; otherwise (to keep the
+   default run short) every section of the medium fair (~20,000 products in all, pulled
+   together). It must complete, and the bytes fetched twice (wire bytes of replies that
+   were received, fully or partly, but not applied) must be <= 5% of the bytes applied.
+
+The server runs as a separate process (``python -m server.cli``), so it does not share
+the client's interpreter; the demo databases are generated once into the work directory
+(``--workdir``, default a temporary directory; pass one to reuse the generated fairs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+from offline_cache.store import Store
+
+from app.client import ApiClient
+from app.sync import SyncEngine
+from bench.common import Table
+from offline_cache import queries, syncstate
+from tests.faultproxy import FaultProxy
+
+BUYER = ("buyer@demo.example", "fairdesk-buyer")
+THROUGHPUT_BUDGET = 50_000
+WASTE_BUDGET = 0.05
+
+
+class ServerProcess:
+    def __init__(self, db: Path, size: str, workdir: Path) -> None:
+        self.db = db
+        self.size = size
+        self.port_file = workdir / f"port-{size}"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.port = 0
+
+    def start(self, timeout: float = 900) -> str:
+        self.port_file.unlink(missing_ok=True)
+        log = open(self.db.with_suffix(".log"), "ab")  # noqa: SIM115 - kept for the process
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "--db", str(self.db), "--demo", "--demo-size", self.size,
+             "--port", "0", "--port-file", str(self.port_file), "--log-level", "warning"],
+            stdout=log, stderr=log,
+        )
+        deadline = time.monotonic() + timeout
+        while not self.port_file.exists():
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}; see {log.name}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start in time")
+            time.sleep(0.1)
+        self.port = int(self.port_file.read_text().strip())
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+async def _login(url: str) -> str:
+    async with ApiClient(url) as c:
+        return str((await c.login(*BUYER))["token"])
+
+
+async def _sections(url: str, token: str) -> list[dict[str, Any]]:
+    async with ApiClient(url, token) as c:
+        return await c.sections()
+
+
+async def _fetch_rows(url: str, token: str, scopes: list[str]) -> list[dict[str, Any]]:
+    """The products of ``scopes`` as the server sends them (for the baseline)."""
+    rows: list[dict[str, Any]] = []
+    async with ApiClient(url, token) as c:
+        for scope in scopes:
+            cursor: str | None = None
+            while True:
+                reply = await c.pull({scope: cursor}, limit=5000)
+                page = reply.scopes[scope]
+                rows.extend(ch["data"] for ch in page.changes if ch["op"] == "upsert")
+                cursor = page.cursor
+                if page.complete:
+                    break
+    return rows
+
+
+def baseline_insert(rows: list[dict[str, Any]], path: Path) -> float:
+    """Products/s for the same rows inserted and FTS-indexed straight into SQLite."""
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(
+        "CREATE TABLE products (id INTEGER PRIMARY KEY, company_id INT, section_id INT, category_id INT,"
+        " name_en TEXT, name_zh TEXT, desc_en TEXT, desc_zh TEXT, specs TEXT, image_count INT,"
+        " price_min_cents INT, price_max_cents INT, currency TEXT, moq INT, unit_en TEXT, unit_zh TEXT,"
+        " lead_time_days INT, certifications TEXT, keywords TEXT, hidden INT, version INT, updated_at TEXT)"
+    )
+    db.execute("CREATE INDEX products_section ON products(section_id)")
+    db.execute("CREATE INDEX products_company ON products(company_id)")
+    db.execute("CREATE VIRTUAL TABLE products_fts USING fts5(name_en, name_zh, keywords, tokenize='unicode61')")
+    t0 = time.perf_counter()
+    with db:
+        db.executemany(
+            "INSERT OR REPLACE INTO products VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (r["id"], r["company_id"], r["section_id"], r["category_id"], r["name_en"], r["name_zh"],
+                 r["desc_en"], r["desc_zh"], orjson.dumps(r["specs"]).decode(), r["image_count"],
+                 r["price_min_cents"], r["price_max_cents"], r["currency"], r["moq"], r["unit_en"],
+                 r["unit_zh"], r["lead_time_days"], orjson.dumps(r["certifications"]).decode(),
+                 r["keywords"], int(r["hidden"]), r["version"], r["updated_at"])
+                for r in rows
+            ],
+        )
+        db.executemany(
+            "INSERT INTO products_fts(rowid, name_en, name_zh, keywords) VALUES (?,?,?,?)",
+            [(r["id"], r["name_en"], " ".join(r["name_zh"]), r["keywords"]) for r in rows],
+        )
+    elapsed = time.perf_counter() - t0
+    db.close()
+    return len(rows) / elapsed
+
+
+def _search_word(rows: list[dict[str, Any]]) -> str:
+    for r in rows:
+        for w in str(r.get("name_en", "")).split():
+            if len(w) >= 4 and w.isalpha():
+                return w
+    return "a"
+
+
+async def _searchable(store: Store, word: str) -> int:
+    from offline_cache import search
+
+    def run(db: Any) -> int:
+        page = queries.search_products(db, word, search.SearchFilters(), limit=5)
+        return int(getattr(page, "total", 0) or len(getattr(page, "items", []) or []))
+
+    return await store.read(run)
+
+
+async def initial_sync(url: str, token: str, cache: Path, scopes: list[str], word: str) -> dict[str, float]:
+    for p in cache.parent.glob(cache.name + "*"):
+        p.unlink()
+    store = await Store.open(cache)
+    client = ApiClient(url, token)
+    engine = SyncEngine(store, client, page_limit=5000)
+    try:
+        await engine.ensure_default_scopes()
+        for s in scopes:
+            await store.write(syncstate.track_scope, s)
+        t0 = time.perf_counter()
+        summary = await engine.sync_once()
+        found = await _searchable(store, word)
+        elapsed = time.perf_counter() - t0
+        products = await store.read(queries.count_products)
+        return {
+            "products": products,
+            "items": summary.pulled,
+            "seconds": elapsed,
+            "rate": products / elapsed,
+            "found": found,
+            "bytes": client.bytes_received,
+            "requests": engine.stats.pull_requests,
+        }
+    finally:
+        await client.aclose()
+        await store.close()
+
+
+async def poor_link(url: str, port: int, token: str, cache: Path, scopes: list[str]) -> dict[str, float]:
+    for p in cache.parent.glob(cache.name + "*"):
+        p.unlink()
+    store = await Store.open(cache)
+    try:
+        # the directory and the user's own data first, on a clean link (not measured)
+        direct = ApiClient(url, token)
+        setup = SyncEngine(store, direct)
+        await setup.ensure_default_scopes()
+        await setup.sync_once()
+        await direct.aclose()
+        with FaultProxy(port) as proxy:
+            proxy.latency = 0.150
+            proxy.bandwidth = 125_000
+            proxy.set_cut(2_000_000, "cumulative")
+            client = ApiClient(proxy.url, token)
+            engine = SyncEngine(store, client)
+            try:
+                for s in scopes:
+                    await store.write(syncstate.track_scope, s)
+                t0 = time.perf_counter()
+                summary = await engine.sync_once(attempts=10_000)
+                elapsed = time.perf_counter() - t0
+                st = engine.stats
+                products = await store.read(queries.count_products)
+                return {
+                    "complete": float(summary.complete),
+                    "products": products,
+                    "seconds": elapsed,
+                    "wire": st.pull_bytes,
+                    "applied": st.applied_bytes,
+                    "wasted": st.wasted_bytes,
+                    "ratio": st.wasted_bytes / max(1, st.applied_bytes),
+                    "cuts": proxy.stats["cuts"],
+                    "failures": st.failures,
+                    "requests": st.pull_requests,
+                    "final_limit": engine.limit,
+                }
+            finally:
+                await client.aclose()
+    finally:
+        await store.close()
+
+
+async def run(args: argparse.Namespace) -> int:
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="fairdesk-bench-sync-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    table = Table("FairDesk sync benchmarks (bench/bench_sync.py)")
+    ok = True
+    sizes = ["medium"] + (["large"] if args.large else [])
+    poor_done = False
+    try:
+        for size in sizes:
+            server = ServerProcess(workdir / f"fair-{size}.db", size, workdir)
+            print(f"[{size}] starting the server (generates the demo fair on first use)...", flush=True)
+            url = server.start()
+            try:
+                token = await _login(url)
+                sections = await _sections(url, token)
+                scopes = [f"section:{s['id']}" for s in sections if s["product_count"] > 0]
+                print(f"[{size}] fetching the rows for the baseline...", flush=True)
+                rows = await _fetch_rows(url, token, scopes)
+                word = _search_word(rows)
+                base = baseline_insert(rows, workdir / f"baseline-{size}.sqlite")
+                del rows
+                results = []
+                for i in range(args.repeat):
+                    print(f"[{size}] initial sync {i + 1}/{args.repeat}...", flush=True)
+                    results.append(await initial_sync(url, token, workdir / f"cache-{size}.sqlite", scopes, word))
+                best = sorted(results, key=lambda r: r["rate"])[len(results) // 2]  # median
+                passed = best["rate"] >= THROUGHPUT_BUDGET and best["found"] > 0
+                ok &= passed
+                table.add(f"initial sync, {size} fair ({int(best['products']):,} products)", best["rate"],
+                          "products/s", f">= {THROUGHPUT_BUDGET:,}/s", passed)
+                table.add(f"  baseline: same rows straight into SQLite+FTS5 ({size})", base, "products/s")
+                table.add(f"  sync / baseline ({size})", 100 * best["rate"] / base, "%")
+                table.add(f"  wire bytes ({size})", best["bytes"] / 1e6, "MB")
+                table.add(f"  pull requests ({size})", best["requests"], "")
+                if (size == "large") or (size == "medium" and not args.large):
+                    if size == "large":
+                        sec = min(sections, key=lambda s: abs(int(s["product_count"]) - 20_000))
+                        poor_scopes = [f"section:{sec['id']}"]
+                        what = f"section {sec['id']} of the large fair, {sec['product_count']:,} products"
+                    else:
+                        poor_scopes = scopes
+                        what = f"all sections of the medium fair, {sum(s['product_count'] for s in sections):,} products"
+                    print(f"[{size}] poor link: {what} (takes a minute or two)...", flush=True)
+                    pr = await poor_link(url, server.port, token, workdir / f"poor-{size}.sqlite", poor_scopes)
+                    done = pr["complete"] == 1.0
+                    ok &= done and pr["ratio"] <= WASTE_BUDGET
+                    table.add(f"poor link: {what}: completed", pr["products"], "products", "completes", done)
+                    table.add("  poor link: bytes fetched twice", 100 * pr["ratio"], "%", "<= 5%",
+                              pr["ratio"] <= WASTE_BUDGET)
+                    table.add("  poor link: wire bytes", pr["wire"] / 1e6, "MB")
+                    table.add("  poor link: wasted bytes", pr["wasted"] / 1e3, "KB")
+                    table.add("  poor link: connection cuts", pr["cuts"], "")
+                    table.add("  poor link: elapsed", pr["seconds"], "s")
+                    table.add("  poor link: pull requests", pr["requests"], "")
+                    table.add("  poor link: final page size", pr["final_limit"], "items")
+                    poor_done = True
+            finally:
+                server.stop()
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    assert poor_done
+    print()
+    print(table.render())
+    print()
+    print("overall:", "PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.bench_sync")
+    p.add_argument("--large", action="store_true", help="also the large demo fair (1M products)")
+    p.add_argument("--repeat", type=int, default=3, help="initial-sync runs per fair (median)")
+    p.add_argument("--workdir", help="keep generated fairs here (reused next time)")
+    args = p.parse_args(argv)
+    os.environ.setdefault("FAIRDESK_DATA_DIR", tempfile.mkdtemp(prefix="fairdesk-bench-data-"))
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

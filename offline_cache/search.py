@@ -1,0 +1,328 @@
+"""Local product search: FTS5 with English prefix and Chinese character queries.
+
+Index side (``fts_row``): the FTS5 table ``product_fts`` (tokenizer ``unicode61
+remove_diacritics 2``) holds, per visible product, name_en, name_zh, keywords, desc_en,
+desc_zh, the company's names and a ``facets`` column. unicode61 does not split Chinese,
+so CJK text is segmented into single characters separated by spaces before indexing
+("保温杯" -> "保 温 杯"). ``facets`` carries filter tokens (``sec12``, ``cat3``,
+``co4521``, ``certce``...) so section, category, company and certification filters are
+doclist intersections inside FTS5 instead of row-by-row checks. Hidden products (only
+their own company's staff receive them) are not indexed.
+
+Query side (``build_match``): the user's text is never parsed as FTS5 syntax. It is split
+into CJK runs and other words; a CJK run becomes a quoted phrase of its characters
+("保温杯" -> ``"保 温 杯"``, "灯" -> ``"灯"``), every other word a quoted prefix query
+(``"therm" *``), all ANDed and restricted to the text columns. Quotes, operators, stars,
+colons and other punctuation are separators and never reach FTS5 as syntax.
+
+Ranking is bm25 with names weighted above keywords, company and descriptions.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sqlite_utils
+
+# ---------------------------------------------------------------- segmentation
+_CJK_RANGES = (
+    (0x2E80, 0x2FDF),    # CJK radicals
+    (0x3040, 0x30FF),    # hiragana, katakana
+    (0x3100, 0x312F),    # bopomofo
+    (0x3190, 0x31FF),
+    (0x3400, 0x4DBF),    # CJK extension A
+    (0x4E00, 0x9FFF),    # CJK unified ideographs
+    (0xAC00, 0xD7AF),    # hangul syllables
+    (0xF900, 0xFAFF),    # CJK compatibility ideographs
+    (0x20000, 0x3134F),  # CJK extensions B..G
+)
+_CJK_CLASS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES)
+# str.translate with a dict is several times faster than re.sub with a template
+_SEGMENT_TABLE: dict[int, str] = {
+    c: f" {chr(c)} " for a, b in _CJK_RANGES for c in range(a, b + 1)
+}
+_TERM_RE = re.compile(rf"([{_CJK_CLASS}]+)|((?:(?![{_CJK_CLASS}])[^\W_])+)")
+_FACET_CLEAN = re.compile(r"[\W_]+")
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 16
+COUNT_CAP = 10_000            # totals above this are reported as capped (not exact)
+MAX_LIMIT = 500
+
+TEXT_COLUMNS = ("name_en", "name_zh", "keywords", "desc_en", "desc_zh", "company")
+# bm25 weights in FTS column order: name_en, name_zh, keywords, desc_en, desc_zh,
+# company, facets
+BM25 = "bm25(product_fts, 10.0, 10.0, 5.0, 1.0, 1.0, 3.0, 0.0)"
+
+
+def segment(text: str) -> str:
+    """Space-separate CJK characters so unicode61 indexes each as a token."""
+    if not text or text.isascii():
+        return text or ""
+    return text.translate(_SEGMENT_TABLE)
+
+
+def facet_token(prefix: str, value: object) -> str:
+    return prefix + _FACET_CLEAN.sub("", str(value).casefold())
+
+
+def company_text(name_en: str | None, name_zh: str | None) -> str:
+    return segment(f"{name_en or ''} {name_zh or ''}")
+
+
+def facets(section_id: Any, category_id: Any, company_id: Any,
+           certifications: Sequence[Any] | None) -> str:
+    parts = [f"sec{section_id}", f"cat{category_id}", f"co{company_id}"]
+    if certifications:
+        for c in certifications:
+            tok = facet_token("cert", c)
+            if tok != "cert":
+                parts.append(tok)
+    return " ".join(parts)
+
+
+def fts_row(p: Mapping[str, Any], company: str) -> tuple[Any, ...]:
+    """The product_fts row for a product dict (protocol field names)."""
+    return (
+        p["id"],
+        segment(p.get("name_en") or ""),
+        segment(p.get("name_zh") or ""),
+        segment(p.get("keywords") or ""),
+        segment(p.get("desc_en") or ""),
+        segment(p.get("desc_zh") or ""),
+        company,
+        facets(p.get("section_id"), p.get("category_id"), p.get("company_id"),
+               p.get("certifications")),
+    )
+
+
+FTS_INSERT = (
+    "INSERT INTO product_fts(rowid, name_en, name_zh, keywords, desc_en, desc_zh, "
+    "company, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+# ---------------------------------------------------------------- queries
+def terms(text: str) -> list[tuple[str, bool]]:
+    """The user's text as (term, is_cjk) pairs, deduplicated, at most MAX_TERMS."""
+    if not isinstance(text, str):
+        raise TypeError("search text must be a string")
+    out: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for m in _TERM_RE.finditer(text[:MAX_QUERY_CHARS]):
+        cjk, word = m.group(1), m.group(2)
+        term = (cjk or word or "").lower()
+        if not term or term in seen:
+            continue
+        seen.add(term)
+        out.append((term, bool(cjk)))
+        if len(out) >= MAX_TERMS:
+            break
+    return out
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def build_match(text: str) -> str | None:
+    """The FTS5 expression for the user's text, or None when it has no terms."""
+    parts = []
+    for term, cjk in terms(text):
+        if cjk:
+            parts.append(_quote(" ".join(term)))
+        else:
+            parts.append(_quote(term) + " *")
+    if not parts:
+        return None
+    return "{" + " ".join(TEXT_COLUMNS) + "} : (" + " AND ".join(parts) + ")"
+
+
+# ---------------------------------------------------------------- API types
+Sort = Literal["relevance", "price", "price_desc", "name"]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    section_id: int | None = None
+    category_id: int | None = None
+    company_id: int | None = None
+    price_min_cents: int | None = None   # products whose FOB range overlaps the filter's
+    price_max_cents: int | None = None
+    moq_max: int | None = None
+    certification: str | None = None
+    currency: str | None = None
+    sort: Sort = "relevance"
+
+
+@dataclass
+class SearchPage:
+    items: list[dict[str, Any]]
+    total: int
+    total_is_exact: bool        # False: more than COUNT_CAP matches, total is the cap
+    offset: int
+    limit: int
+    match: str | None = None    # the FTS5 expression used (diagnostics)
+    terms: list[str] = field(default_factory=list)
+
+
+class SearchError(ValueError):
+    """Invalid filters (never raised for any search text)."""
+
+
+def _int_or_none(name: str, v: Any) -> int | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise SearchError(f"{name} must be an integer")
+    return v
+
+
+def _validate(filters: SearchFilters) -> None:
+    for name in ("section_id", "category_id", "company_id", "price_min_cents",
+                 "price_max_cents", "moq_max"):
+        _int_or_none(name, getattr(filters, name))
+    if filters.sort not in ("relevance", "price", "price_desc", "name"):
+        raise SearchError(f"unknown sort {filters.sort!r}")
+    if filters.certification is not None and not isinstance(filters.certification, str):
+        raise SearchError("certification must be a string")
+    if filters.currency is not None and not isinstance(filters.currency, str):
+        raise SearchError("currency must be a string")
+
+
+def _row_filters(f: SearchFilters, alias: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the products row (those FTS facets do not cover)."""
+    where: list[str] = []
+    args: list[Any] = []
+    if f.price_min_cents is not None:
+        where.append(f"{alias}.price_max_cents >= ?")
+        args.append(f.price_min_cents)
+    if f.price_max_cents is not None:
+        where.append(f"{alias}.price_min_cents <= ?")
+        args.append(f.price_max_cents)
+    if f.moq_max is not None:
+        where.append(f"{alias}.moq <= ?")
+        args.append(f.moq_max)
+    if f.currency:
+        where.append(f"{alias}.currency = ?")
+        args.append(f.currency.upper())
+    return where, args
+
+
+def _facet_match(f: SearchFilters) -> list[str]:
+    out = []
+    if f.section_id is not None:
+        out.append(f'facets : "sec{f.section_id}"')
+    if f.category_id is not None:
+        out.append(f'facets : "cat{f.category_id}"')
+    if f.company_id is not None:
+        out.append(f'facets : "co{f.company_id}"')
+    if f.certification:
+        tok = facet_token("cert", f.certification)
+        # a certification with no letters or digits matches nothing
+        out.append(f"facets : {_quote(tok)}" if tok != "cert" else 'facets : "cert"')
+    return out
+
+
+def _order(f: SearchFilters, alias: str, ranked: bool) -> str:
+    if f.sort == "price":
+        return f"{alias}.price_min_cents, {alias}.id"
+    if f.sort == "price_desc":
+        return f"{alias}.price_max_cents DESC, {alias}.id"
+    if f.sort == "name":
+        return f"{alias}.name_en COLLATE NOCASE, {alias}.id"
+    return f"{BM25}, {alias}.id" if ranked else f"{alias}.id"
+
+
+def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
+                    filters: SearchFilters | None = None, offset: int = 0,
+                    limit: int = 50) -> SearchPage:
+    """Search visible cached products. Any text is valid; filters are validated."""
+    from .queries import PRODUCT_SELECT, product_from_row
+
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    f = filters or SearchFilters()
+    _validate(f)
+    offset = max(0, int(offset))
+    limit = max(0, min(MAX_LIMIT, int(limit)))
+    text_match = build_match(text if isinstance(text, str) else "")
+    facet = _facet_match(f)
+    row_where, row_args = _row_filters(f, "p")
+    term_list = [t for t, _ in terms(text)] if isinstance(text, str) else []
+
+    if text_match is None and not facet:
+        # filter-only listing straight from the products table
+        where = ["p.hidden = 0", *row_where]
+        if f.section_id is not None:
+            where.append("p.section_id = ?")
+            row_args.append(f.section_id)
+        if f.category_id is not None:
+            where.append("p.category_id = ?")
+            row_args.append(f.category_id)
+        if f.company_id is not None:
+            where.append("p.company_id = ?")
+            row_args.append(f.company_id)
+        w = " AND ".join(where)
+        rows = conn.execute(
+            f"SELECT {PRODUCT_SELECT} FROM products p WHERE {w} "
+            f"ORDER BY {_order(f, 'p', False)} LIMIT ? OFFSET ?",
+            (*row_args, limit, offset),
+        ).fetchall()
+        total, exact = _capped_count(
+            conn, f"SELECT 1 FROM products p WHERE {w}", row_args, offset + len(rows)
+        )
+        return SearchPage([product_from_row(r) for r in rows], total, exact, offset, limit,
+                          None, term_list)
+
+    match = " AND ".join(([text_match] if text_match else []) + facet)
+    ranked = text_match is not None
+    if not row_where and f.sort == "relevance":
+        # the common case: rank inside FTS5, then fetch the page's rows by id
+        order = f"{BM25}, rowid" if ranked else "rowid"
+        ids = [r[0] for r in conn.execute(
+            f"SELECT rowid FROM product_fts WHERE product_fts MATCH ? "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )]
+        items = _fetch(conn, ids)
+        count_sql = "SELECT 1 FROM product_fts WHERE product_fts MATCH ?"
+        total, exact = _capped_count(conn, count_sql, [match], offset + len(ids))
+        return SearchPage(items, total, exact, offset, limit, match, term_list)
+
+    w = " AND ".join(["product_fts MATCH ?", *row_where])
+    base = f"FROM product_fts CROSS JOIN products p ON p.id = product_fts.rowid WHERE {w}"
+    rows = conn.execute(
+        f"SELECT {PRODUCT_SELECT} {base} ORDER BY {_order(f, 'p', ranked)} LIMIT ? OFFSET ?",
+        (match, *row_args, limit, offset),
+    ).fetchall()
+    total, exact = _capped_count(conn, f"SELECT 1 {base}", [match, *row_args],
+                                 offset + len(rows))
+    return SearchPage([product_from_row(r) for r in rows], total, exact, offset, limit,
+                      match, term_list)
+
+
+def _capped_count(conn: sqlite3.Connection, inner: str, args: Sequence[Any],
+                  at_least: int) -> tuple[int, bool]:
+    n = conn.execute(
+        f"SELECT count(*) FROM ({inner} LIMIT {COUNT_CAP + 1})", tuple(args)
+    ).fetchone()[0]
+    if n > COUNT_CAP:
+        return max(COUNT_CAP, at_least), False
+    return max(int(n), at_least) if at_least > n else int(n), True
+
+
+def _fetch(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+    from .queries import PRODUCT_SELECT, product_from_row
+
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT {PRODUCT_SELECT} FROM products p WHERE p.id IN ({marks})", ids
+    ).fetchall()
+    by_id = {r[0]: product_from_row(r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]

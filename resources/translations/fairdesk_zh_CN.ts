@@ -1,0 +1,1178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>BoothPage</name>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>Booth banner</source>
+            <translation>展位横幅</translation>
+        </message>
+        <message>
+            <source>Company logo</source>
+            <translation>公司标志</translation>
+        </message>
+        <message>
+            <source>Demo exhibitor</source>
+            <translation>演示展商</translation>
+        </message>
+        <message>
+            <source>Add booth to shortlist</source>
+            <translation>将展位加入收藏</translation>
+        </message>
+        <message>
+            <source>Add or remove this booth from the shortlist</source>
+            <translation>将此展位加入或移出收藏</translation>
+        </message>
+        <message>
+            <source>Booth no.</source>
+            <translation>展位号</translation>
+        </message>
+        <message>
+            <source>Country / city</source>
+            <translation>国家 / 城市</translation>
+        </message>
+        <message>
+            <source>Founded</source>
+            <translation>成立年份</translation>
+        </message>
+        <message>
+            <source>Employees</source>
+            <translation>员工人数</translation>
+        </message>
+        <message>
+            <source>Company profile</source>
+            <translation>公司简介</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Follow this section</source>
+            <translation>关注此展区</translation>
+        </message>
+        <message>
+            <source>Follow this booth's section</source>
+            <translation>关注此展位所在展区</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Product grid</source>
+            <translation>产品网格</translation>
+        </message>
+        <message>
+            <source>This booth is not in the offline cache.</source>
+            <translation>此展位不在离线缓存中。</translation>
+        </message>
+        <message>
+            <source>Products ({n} available offline)</source>
+            <translation>产品（{n} 个可离线浏览）</translation>
+        </message>
+        <message>
+            <source>This booth's products are not cached yet. Follow its exhibition section to download them and browse them offline.</source>
+            <translation>此展位的产品尚未缓存。关注其所在展区即可下载，并离线浏览。</translation>
+        </message>
+        <message>
+            <source>Remove booth from shortlist</source>
+            <translation>将展位移出收藏</translation>
+        </message>
+        <message>
+            <source>Following the section: its products are downloading…</source>
+            <translation>已关注该展区，正在下载产品…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FairPage</name>
+        <message>
+            <source>Fair</source>
+            <translation>展会</translation>
+        </message>
+        <message>
+            <source>Categories and exhibition sections</source>
+            <translation>类别与展区</translation>
+        </message>
+        <message>
+            <source>Choose an exhibition section</source>
+            <translation>请选择展区</translation>
+        </message>
+        <message>
+            <source>Follow section</source>
+            <translation>关注展区</translation>
+        </message>
+        <message>
+            <source>Follow or unfollow this section</source>
+            <translation>关注或取消关注此展区</translation>
+        </message>
+        <message>
+            <source>Filter booths by name…</source>
+            <translation>按名称筛选展位…</translation>
+        </message>
+        <message>
+            <source>Filter booths</source>
+            <translation>筛选展位</translation>
+        </message>
+        <message>
+            <source>Booths</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>{booths} booths · {products} products · about {size} to download</source>
+            <translation>{booths} 个展位 · {products} 个产品 · 约需下载 {size}</translation>
+        </message>
+        <message>
+            <source>followed: {n} products available offline</source>
+            <translation>已关注：{n} 个产品可离线浏览</translation>
+        </message>
+        <message>
+            <source>Unfollow section</source>
+            <translation>取消关注展区</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} booths</source>
+            <translation>已显示 {shown} / 共 {total} 个展位</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRun</name>
+        <message>
+            <source>FairDesk demo fair</source>
+            <translation>FairDesk 演示展会</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Welcome to FairDesk</source>
+            <translation>欢迎使用 FairDesk</translation>
+        </message>
+        <message>
+            <source>First run</source>
+            <translation>首次运行</translation>
+        </message>
+        <message>
+            <source>Explore the demo fair on this computer (recommended)</source>
+            <translation>在本机体验演示展会（推荐）</translation>
+        </message>
+        <message>
+            <source>Use the demo fair</source>
+            <translation>使用演示展会</translation>
+        </message>
+        <message>
+            <source>Connect to a fair server</source>
+            <translation>连接展会服务器</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>服务器地址</translation>
+        </message>
+        <message>
+            <source>Demo fair start progress</source>
+            <translation>演示展会启动进度</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>FairDesk keeps the trade fair on your computer: browse booths, search products and keep a shortlist, even when the connection drops.</source>
+            <translation>FairDesk 把展会保存在您的电脑上：即使网络中断，也能浏览展位、搜索产品、管理收藏。</translation>
+        </message>
+        <message>
+            <source>A generated fair with demo exhibitors, started in the background.</source>
+            <translation>一个由演示展商组成的模拟展会，在后台启动。</translation>
+        </message>
+        <message>
+            <source>Enter the address of the fair server.</source>
+            <translation>请输入展会服务器地址。</translation>
+        </message>
+        <message>
+            <source>Could not reach the fair: {error}</source>
+            <translation>无法连接展会：{error}</translation>
+        </message>
+        <message>
+            <source>The demo buyer's account is filled in. Just sign in.</source>
+            <translation>已填入演示采购商账号，直接登录即可。</translation>
+        </message>
+        <message>
+            <source>Starting the demo fair: {stage}</source>
+            <translation>正在启动演示展会：{stage}</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Two letters, e.g. DE</source>
+            <translation>两个字母，例如 CN</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的姓名</translation>
+        </message>
+        <message>
+            <source>Password (8 characters or more)</source>
+            <translation>密码（至少 8 个字符）</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Register as a buyer</source>
+            <translation>注册为采购商</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>注册</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>Your account</source>
+            <translation>您的账号</translation>
+        </message>
+        <message>
+            <source>Enter your email and password.</source>
+            <translation>请输入电子邮箱和密码。</translation>
+        </message>
+        <message>
+            <source>Enter your name, email and a password of at least 8 characters.</source>
+            <translation>请输入姓名、电子邮箱以及至少 8 个字符的密码。</translation>
+        </message>
+        <message>
+            <source>Signing in failed: {error}</source>
+            <translation>登录失败：{error}</translation>
+        </message>
+        <message>
+            <source>Sections to follow</source>
+            <translation>要关注的展区</translation>
+        </message>
+        <message>
+            <source>Download and start</source>
+            <translation>下载并开始</translation>
+        </message>
+        <message>
+            <source>Skip for now</source>
+            <translation>暂时跳过</translation>
+        </message>
+        <message>
+            <source>Sections to keep offline</source>
+            <translation>离线保存的展区</translation>
+        </message>
+        <message>
+            <source>The booth directory is always available. Choose the exhibition sections whose products you want on this computer, to browse and search them offline.</source>
+            <translation>展位名录始终可用。请选择要保存到本机的展区产品，以便离线浏览和搜索。</translation>
+        </message>
+        <message>
+            <source>The list of sections could not be loaded: {error}</source>
+            <translation>无法加载展区列表：{error}</translation>
+        </message>
+        <message>
+            <source>{name} · {products} products · about {size}</source>
+            <translation>{name} · {products} 个产品 · 约 {size}</translation>
+        </message>
+        <message>
+            <source>{n} sections selected: {products} products, about {size} to download</source>
+            <translation>已选 {n} 个展区：{products} 个产品，约需下载 {size}</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>下载进度</translation>
+        </message>
+        <message>
+            <source>Preparing…</source>
+            <translation>正在准备…</translation>
+        </message>
+        <message>
+            <source>Cancel download</source>
+            <translation>取消下载</translation>
+        </message>
+        <message>
+            <source>Cancel the download; it resumes on the next start</source>
+            <translation>取消下载；下次启动时继续</translation>
+        </message>
+        <message>
+            <source>Continue in the background</source>
+            <translation>在后台继续</translation>
+        </message>
+        <message>
+            <source>Downloading the fair</source>
+            <translation>正在下载展会数据</translation>
+        </message>
+        <message>
+            <source>You can start browsing now; the download goes on in the background.</source>
+            <translation>您现在就可以开始浏览，下载将在后台继续。</translation>
+        </message>
+        <message>
+            <source>Following the sections failed: {error}</source>
+            <translation>关注展区失败：{error}</translation>
+        </message>
+        <message>
+            <source>No sections chosen: the booth directory is downloading.</source>
+            <translation>未选择展区：正在下载展位名录。</translation>
+        </message>
+        <message>
+            <source>{done} of {total} products downloaded</source>
+            <translation>已下载 {done} / {total} 个产品</translation>
+        </message>
+        <message>
+            <source>{rate} products/s</source>
+            <translation>{rate} 个产品/秒</translation>
+        </message>
+        <message>
+            <source>about {eta} left</source>
+            <translation>约剩 {eta}</translation>
+        </message>
+        <message>
+            <source>Download complete: the sections are available offline.</source>
+            <translation>下载完成：这些展区现可离线浏览。</translation>
+        </message>
+        <message>
+            <source>Start browsing</source>
+            <translation>开始浏览</translation>
+        </message>
+        <message>
+            <source>Download paused. It resumes when FairDesk starts next time.</source>
+            <translation>下载已暂停，下次启动 FairDesk 时将继续。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>FairDesk</source>
+            <translation>FairDesk</translation>
+        </message>
+        <message>
+            <source>FairDesk main window</source>
+            <translation>FairDesk 主窗口</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>导航</translation>
+        </message>
+        <message>
+            <source>Fair</source>
+            <translation>展会</translation>
+        </message>
+        <message>
+            <source>Browse categories, sections and booths</source>
+            <translation>浏览类别、展区和展位</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Search products (Ctrl+F)</source>
+            <translation>搜索产品（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Shortlist</source>
+            <translation>收藏夹</translation>
+        </message>
+        <message>
+            <source>Your favourite products and booths</source>
+            <translation>您收藏的产品和展位</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>立即同步(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>退出登录(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>后退(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Forward</source>
+            <translation>前进(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>搜索(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Low-&amp;data mode</source>
+            <translation>省流量模式(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Off: load every image</source>
+            <translation>关闭：加载全部图片</translation>
+        </message>
+        <message>
+            <source>Thumbnails only</source>
+            <translation>仅缩略图</translation>
+        </message>
+        <message>
+            <source>Text only: no images</source>
+            <translation>仅文字：不加载图片</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About FairDesk</source>
+            <translation>关于 FairDesk(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About FairDesk</source>
+            <translation>关于 FairDesk</translation>
+        </message>
+        <message>
+            <source>FairDesk 0.1
+
+The offline-first desktop client for online trade fairs: browse, search and shortlist with or without a connection.</source>
+            <translation>FairDesk 0.1
+
+面向线上展会的离线优先桌面客户端：无论是否联网，都能浏览、搜索和收藏。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Models</name>
+        <message>
+            <source>{booths} booths, {products} products</source>
+            <translation>{booths} 个展位，{products} 个产品</translation>
+        </message>
+        <message>
+            <source>Followed: available offline</source>
+            <translation>已关注：可离线浏览</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>MOQ</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Whole fair (online)</source>
+            <translation>全展会（在线）</translation>
+        </message>
+        <message>
+            <source>Offline cache</source>
+            <translation>离线缓存</translation>
+        </message>
+        <message>
+            <source>Booth no.</source>
+            <translation>展位号</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>Note and tags</source>
+            <translation>备注和标签</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. samples, priority</source>
+            <translation>用逗号分隔，例如：样品, 优先</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductPage</name>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Product image</source>
+            <translation>产品图片</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Image gallery</source>
+            <translation>图片库</translation>
+        </message>
+        <message>
+            <source>Not cached: shown from the server</source>
+            <translation>未缓存：内容来自服务器</translation>
+        </message>
+        <message>
+            <source>Open the exhibitor's booth</source>
+            <translation>打开展商的展位</translation>
+        </message>
+        <message>
+            <source>Add to shortlist</source>
+            <translation>加入收藏</translation>
+        </message>
+        <message>
+            <source>Add or remove this product from the shortlist</source>
+            <translation>将此产品加入或移出收藏</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>Minimum order</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <source>Lead time</source>
+            <translation>交货期</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <source>Product no.</source>
+            <translation>产品编号</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>产品描述</translation>
+        </message>
+        <message>
+            <source>Specifications</source>
+            <translation>规格参数</translation>
+        </message>
+        <message>
+            <source>This product is not available offline.</source>
+            <translation>此产品无法离线查看。</translation>
+        </message>
+        <message>
+            <source>Booth: {name}</source>
+            <translation>展位：{name}</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
+        </message>
+        <message>
+            <source>Specification</source>
+            <translation>规格</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Remove from shortlist</source>
+            <translation>移出收藏</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPage</name>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Search products in English or Chinese…</source>
+            <translation>用中文或英文搜索产品…</translation>
+        </message>
+        <message>
+            <source>Search text</source>
+            <translation>搜索内容</translation>
+        </message>
+        <message>
+            <source>Section filter</source>
+            <translation>展区筛选</translation>
+        </message>
+        <message>
+            <source>Category filter</source>
+            <translation>类别筛选</translation>
+        </message>
+        <message>
+            <source>Minimum price</source>
+            <translation>最低价格</translation>
+        </message>
+        <message>
+            <source>Maximum price</source>
+            <translation>最高价格</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>Maximum MOQ</source>
+            <translation>最大起订量</translation>
+        </message>
+        <message>
+            <source>Sort order</source>
+            <translation>排序方式</translation>
+        </message>
+        <message>
+            <source>Best match</source>
+            <translation>最佳匹配</translation>
+        </message>
+        <message>
+            <source>Price: low to high</source>
+            <translation>价格从低到高</translation>
+        </message>
+        <message>
+            <source>Price: high to low</source>
+            <translation>价格从高到低</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Certification filter</source>
+            <translation>认证筛选</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Show results as a grid</source>
+            <translation>以网格显示结果</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <source>Show results as a list</source>
+            <translation>以列表显示结果</translation>
+        </message>
+        <message>
+            <source>Search the whole fair</source>
+            <translation>搜索全展会</translation>
+        </message>
+        <message>
+            <source>Search the whole fair on the server, including sections not cached</source>
+            <translation>在服务器上搜索全展会，包括未缓存的展区</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>Max MOQ</source>
+            <translation>最大起订量</translation>
+        </message>
+        <message>
+            <source>Certification</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>Sort</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <source>All sections</source>
+            <translation>全部展区</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>Any certification</source>
+            <translation>不限认证</translation>
+        </message>
+        <message>
+            <source>Searching the whole fair…</source>
+            <translation>正在搜索全展会…</translation>
+        </message>
+        <message>
+            <source>The whole-fair search failed: {error}</source>
+            <translation>全展会搜索失败：{error}</translation>
+        </message>
+        <message>
+            <source>{n} results in the offline cache</source>
+            <translation>离线缓存中有 {n} 条结果</translation>
+        </message>
+        <message>
+            <source>{n} more from sections not cached (online)</source>
+            <translation>另有 {n} 条来自未缓存展区（在线）</translation>
+        </message>
+        <message>
+            <source>Available when FairDesk is online</source>
+            <translation>FairDesk 联网后可用</translation>
+        </message>
+        <message>
+            <source>From the whole fair (not cached)</source>
+            <translation>来自全展会（未缓存）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <source>System time zone</source>
+            <translation>系统时区</translation>
+        </message>
+        <message>
+            <source>Low-data mode</source>
+            <translation>省流量模式</translation>
+        </message>
+        <message>
+            <source>Off: load every image</source>
+            <translation>关闭：加载全部图片</translation>
+        </message>
+        <message>
+            <source>Thumbnails only</source>
+            <translation>仅缩略图</translation>
+        </message>
+        <message>
+            <source>Text only: no images</source>
+            <translation>仅文字：不加载图片</translation>
+        </message>
+        <message>
+            <source>Image cache size limit</source>
+            <translation>图片缓存上限</translation>
+        </message>
+        <message>
+            <source>Cache location</source>
+            <translation>缓存位置</translation>
+        </message>
+        <message>
+            <source>Measuring…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>Cache usage</source>
+            <translation>缓存占用</translation>
+        </message>
+        <message>
+            <source>Clear image cache</source>
+            <translation>清除图片缓存</translation>
+        </message>
+        <message>
+            <source>Delete every downloaded image</source>
+            <translation>删除所有已下载的图片</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Sign out and forget the saved password token</source>
+            <translation>退出登录并删除已保存的登录凭据</translation>
+        </message>
+        <message>
+            <source>Signed in as {name}</source>
+            <translation>当前登录：{name}</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>未登录</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>Offline cache</source>
+            <translation>离线缓存</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>已占用</translation>
+        </message>
+        <message>
+            <source>Image cache limit</source>
+            <translation>图片缓存上限</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>账号</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>{products} products, {companies} booths: {db}; images: {img}</source>
+            <translation>{products} 个产品、{companies} 个展位：{db}；图片：{img}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortlist</name>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>Minimum order</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <source>Lead time (days)</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortlistPage</name>
+        <message>
+            <source>Shortlist</source>
+            <translation>收藏夹</translation>
+        </message>
+        <message>
+            <source>Shortlisted products and booths</source>
+            <translation>已收藏的产品和展位</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Note and tags…</source>
+            <translation>备注和标签…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Compare selected</source>
+            <translation>对比所选</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Select two to four products to compare them side by side</source>
+            <translation>选择二至四个产品进行并排对比</translation>
+        </message>
+        <message>
+            <source>Open the selected entry</source>
+            <translation>打开所选条目</translation>
+        </message>
+        <message>
+            <source>Edit the note and tags of the selected entry</source>
+            <translation>编辑所选条目的备注和标签</translation>
+        </message>
+        <message>
+            <source>Remove the selected entries from the shortlist</source>
+            <translation>将所选条目移出收藏</translation>
+        </message>
+        <message>
+            <source>Compare the selected products</source>
+            <translation>对比所选产品</translation>
+        </message>
+        <message>
+            <source>Export the shortlist as a CSV file</source>
+            <translation>将收藏导出为 CSV 文件</translation>
+        </message>
+        <message>
+            <source>Your shortlist is empty. Open a product or a booth and choose “Add to shortlist” to keep it here with your notes.</source>
+            <translation>收藏夹是空的。打开产品或展位并点击“加入收藏”，即可连同备注一起保存在这里。</translation>
+        </message>
+        <message>
+            <source>Product comparison</source>
+            <translation>产品对比</translation>
+        </message>
+        <message>
+            <source>Comparison</source>
+            <translation>对比</translation>
+        </message>
+        <message>
+            <source>(not in the offline cache: #{id})</source>
+            <translation>（不在离线缓存中：#{id}）</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>{p} products and {b} booths on your shortlist</source>
+            <translation>收藏夹中有 {p} 个产品和 {b} 个展位</translation>
+        </message>
+        <message>
+            <source>Note and tags</source>
+            <translation>备注和标签</translation>
+        </message>
+        <message>
+            <source>Export shortlist</source>
+            <translation>导出收藏</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {error}</source>
+            <translation>无法写入文件：{error}</translation>
+        </message>
+        <message>
+            <source>Exported {n} entries to {path}</source>
+            <translation>已将 {n} 个条目导出到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupSplash</name>
+        <message>
+            <source>Starting FairDesk</source>
+            <translation>正在启动 FairDesk</translation>
+        </message>
+        <message>
+            <source>FairDesk</source>
+            <translation>FairDesk</translation>
+        </message>
+        <message>
+            <source>Starting the demo fair…</source>
+            <translation>正在启动演示展会…</translation>
+        </message>
+        <message>
+            <source>Start progress</source>
+            <translation>启动进度</translation>
+        </message>
+        <message>
+            <source>Starting the demo fair: {stage}</source>
+            <translation>正在启动演示展会：{stage}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Connection state</source>
+            <translation>连接状态</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>同步进度</translation>
+        </message>
+        <message>
+            <source>Last synced</source>
+            <translation>上次同步</translation>
+        </message>
+        <message>
+            <source>Items waiting to send</source>
+            <translation>待发送项目</translation>
+        </message>
+        <message>
+            <source>Storage used</source>
+            <translation>已用存储</translation>
+        </message>
+        <message>
+            <source>Low-data mode</source>
+            <translation>省流量模式</translation>
+        </message>
+        <message>
+            <source>{done} items · {rate}/s</source>
+            <translation>{done} 项 · {rate}/秒</translation>
+        </message>
+        <message>
+            <source>{eta} left</source>
+            <translation>剩余 {eta}</translation>
+        </message>
+        <message>
+            <source>● Online</source>
+            <translation>● 在线</translation>
+        </message>
+        <message>
+            <source>○ Offline: showing cached data</source>
+            <translation>○ 离线：显示缓存数据</translation>
+        </message>
+        <message>
+            <source>⟳ Syncing…</source>
+            <translation>⟳ 正在同步…</translation>
+        </message>
+        <message>
+            <source>⚠ Sync problem</source>
+            <translation>⚠ 同步出现问题</translation>
+        </message>
+        <message>
+            <source>Signed out</source>
+            <translation>已退出登录</translation>
+        </message>
+        <message>
+            <source>Last synced: {when}</source>
+            <translation>上次同步：{when}</translation>
+        </message>
+        <message>
+            <source>Not synced yet</source>
+            <translation>尚未同步</translation>
+        </message>
+        <message>
+            <source>{n} waiting to send</source>
+            <translation>{n} 项待发送</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>刚刚</translation>
+        </message>
+        <message>
+            <source>{n} min ago</source>
+            <translation>{n} 分钟前</translation>
+        </message>
+        <message>
+            <source>Low data: thumbnails only</source>
+            <translation>省流量：仅缩略图</translation>
+        </message>
+        <message>
+            <source>Low data: text only</source>
+            <translation>省流量：仅文字</translation>
+        </message>
+        <message>
+            <source>{products} products cached · {size}</source>
+            <translation>已缓存 {products} 个产品 · {size}</translation>
+        </message>
+    </context>
+</TS>

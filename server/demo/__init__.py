@@ -1,0 +1,1 @@
+"""The demo fair: a deterministic generator (``generator``) and drawn images (``images``)."""

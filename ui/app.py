@@ -1,0 +1,455 @@
+"""The running desktop app: session start (embedded demo or a server), window, shutdown.
+
+Created by ``ui.main`` on the GUI path; it also serves the first-run dialog's backend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from app.catalog import Row
+from app.embedded import EmbeddedDemo
+from app.events import StateChanged
+from app.profiles import profile_dir
+from app.session import AppSession
+from app.settings import SETTINGS_FILE, Settings
+from ui import i18n, theme
+from ui.asyncutil import cancel_all, spawn
+from ui.context import UiContext
+from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
+from ui.mainwindow import MainWindow
+
+log = logging.getLogger("fairdesk.ui")
+
+DEMO_FLAG = "embedded_demo"
+DEMO_PORT = "embedded_demo_port"
+WINDOW_STATE_FILE = "window.ini"
+
+
+class StartupSplash(QWidget):
+    """A small window while the embedded demo fair starts (first start: it is generated)."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.SplashScreen)
+        self.setObjectName("startup-splash")
+        self.setAccessibleName(self.tr("Starting FairDesk"))
+        title = QLabel(self.tr("FairDesk"), self)
+        title.setProperty("role", "title")
+        self.text = QLabel(self.tr("Starting the demo fair…"), self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.bar.setAccessibleName(self.tr("Start progress"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.addWidget(title)
+        lay.addWidget(self.text)
+        lay.addWidget(self.bar)
+        self.resize(420, 130)
+
+    def progress(self, stage: str, fraction: float) -> None:
+        self.text.setText(self.tr("Starting the demo fair: {stage}").format(stage=stage))
+        self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+
+
+class FairDeskApp(QObject):
+    def __init__(
+        self,
+        qapp: QApplication,
+        args: argparse.Namespace,
+        profile: str = "default",
+        data_dir: Path | None = None,
+        started: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.args = args
+        self.profile = profile
+        self.dir = Path(data_dir) if data_dir is not None else profile_dir(profile)
+        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.started = started if started is not None else time.monotonic()
+        self.settings = Settings.load(self.dir)
+        self.lang = i18n.normalize(args.lang or self.settings.language or i18n.system_language())
+        self.session: AppSession | None = None
+        self.demo: EmbeddedDemo | None = None
+        self.ctx: UiContext | None = None
+        self.window: MainWindow | None = None
+        self.quit_event = asyncio.Event()
+        self.max_lag_ms = 0.0
+        self._lag_timer: QTimer | None = None
+        self._account_dialog: FirstRunDialog | None = None
+
+    # ------------------------------------------------------------------ run
+
+    async def run(self) -> int:
+        i18n.install(self.lang)
+        theme.apply(self.qapp)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _s: theme.apply(self.qapp))
+        if self.args.loop_lag_probe:
+            self._start_lag_probe()
+        first_run = (
+            not (self.dir / SETTINGS_FILE).exists() and not self.args.server and not self.args.smoke
+        )
+        try:
+            if first_run:
+                if not await self.first_run_flow():
+                    return 0
+            else:
+                signed_in = await self.start_session()
+                self.build_window()
+                if not signed_in:
+                    self.ask_sign_in()
+            if self.args.smoke:
+                from ui.smoke import run_smoke
+
+                return await run_smoke(self)
+            await self.quit_event.wait()
+            return 0
+        finally:
+            await self.shutdown()
+
+    async def shutdown(self) -> None:
+        if self._lag_timer is not None:
+            self._lag_timer.stop()
+        if self._account_dialog is not None:
+            self._account_dialog.close()
+        if self.window is not None:
+            self.window.close_for_real()
+            self.window.deleteLater()
+            self.window = None
+        if self.session is not None:
+            try:
+                await self.session.close()
+            except Exception:
+                log.exception("closing the session failed")
+            self.session = None
+        if self.demo is not None:
+            await self.demo.stop()
+            self.demo = None
+        await cancel_all()
+
+    # ------------------------------------------------------------------ session start
+
+    def _demo_configured(self) -> bool:
+        return bool(self.settings.extra.get(DEMO_FLAG)) or not self.settings.server_url
+
+    async def start_session(self) -> bool:
+        """Open the session non-interactively. Returns whether a user is signed in."""
+        if self.args.server or not self._demo_configured():
+            url = self.args.server or self.settings.server_url
+            assert url
+            await self._open_session(url, demo=False)
+            assert self.session is not None
+            return await self.session.restore(start=not self.args.smoke)
+        splash: StartupSplash | None = None
+        if not self.args.smoke:
+            splash = StartupSplash()
+            splash.show()
+        try:
+            url = await self.start_demo(splash.progress if splash else None)
+        finally:
+            if splash is not None:
+                splash.close()
+                splash.deleteLater()
+        await self._open_session(url, demo=True)
+        assert self.session is not None and self.demo is not None
+        if await self.session.restore(start=not self.args.smoke):
+            return True
+        account = self.demo.account(self.args.demo_role)
+        await self.session.sign_in(
+            str(account["email"]), str(account["password"]), start=not self.args.smoke
+        )
+        return True
+
+    async def start_demo(self, progress: Callable[[str, float], None] | None = None) -> str:
+        if self.demo is not None and self.demo.url:
+            return self.demo.url
+        self.demo = EmbeddedDemo(self.dir)
+        port = self.settings.extra.get(DEMO_PORT)
+        if isinstance(port, int) and 1024 < port < 65536:
+            self.demo.port = port
+        return await self.demo.start(progress)
+
+    async def _open_session(self, url: str, demo: bool) -> None:
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
+        session = AppSession(self.profile, url, data_dir=self.dir)
+        await session.open()
+        settings = session.settings
+        if demo:
+            settings.extra[DEMO_FLAG] = True
+            if self.demo is not None and self.demo.port_used:
+                settings.extra[DEMO_PORT] = self.demo.port_used
+        else:
+            settings.extra.pop(DEMO_FLAG, None)
+        if not self.args.lang or settings.language not in i18n.LANGUAGES:
+            settings.language = self.lang
+        with contextlib.suppress(OSError):
+            settings.save(self.dir)
+        self.settings = settings
+        self.session = session
+        session.add_signed_out_listener(self._on_signed_out)
+        if self.ctx is not None:
+            self.ctx.set_session(session)
+
+    # ------------------------------------------------------------------ first run (backend)
+
+    async def first_run_flow(self) -> bool:
+        dialog = FirstRunDialog(self, self.lang)
+        signed = asyncio.Event()
+        closed = asyncio.Event()
+        dialog.signed_in.connect(signed.set)
+        dialog.finished.connect(lambda _r: closed.set())
+        dialog.show()
+        waiters = [asyncio.ensure_future(signed.wait()), asyncio.ensure_future(closed.wait())]
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        for w in waiters:
+            w.cancel()
+        if not signed.is_set():
+            dialog.deleteLater()
+            return False
+        self.build_window()
+        assert self.ctx is not None
+        self.ctx.progress.connect(dialog.on_progress)
+        dialog.raise_()
+        dialog.activateWindow()
+        self._account_dialog = dialog
+        return True
+
+    async def use_demo(self, progress: Callable[[str, float], None]) -> dict[str, Any]:
+        url = await self.start_demo(progress)
+        await self._open_session(url, demo=True)
+        assert self.demo is not None
+        return {"name": QApplication.translate("FirstRun", "FairDesk demo fair"), "accounts": self.demo.accounts}
+
+    async def use_server(self, url: str) -> dict[str, Any]:
+        from app.client import ApiClient
+
+        async with ApiClient(url) as client:
+            info = await client.info()
+        await self._open_session(url, demo=False)
+        return dict(info)
+
+    async def sign_in(self, email: str, password: str) -> dict[str, Any]:
+        assert self.session is not None
+        user = await self.session.sign_in(email, password)
+        self._after_sign_in()
+        return user
+
+    async def register(self, fields: dict[str, Any]) -> dict[str, Any]:
+        assert self.session is not None
+        user = await self.session.register(**fields)
+        self._after_sign_in()
+        return user
+
+    async def sections(self) -> list[Row]:
+        assert self.session is not None
+        followed: set[int] = set()
+        try:
+            from offline_cache import syncstate
+
+            followed = set(await self.session.store.read(syncstate.followed_sections))
+        except Exception:
+            log.exception("reading followed sections failed")
+        try:
+            rows = [dict(r) for r in await self.session.client.sections()]
+        except Exception as exc:
+            log.info("online section list unavailable (%s); using the cache", exc)
+            from app.catalog import CatalogService
+
+            rows = await CatalogService(self.session.store).sections()
+        for r in rows:
+            r["followed"] = bool(r.get("followed")) or int(r.get("id") or 0) in followed
+        return rows
+
+    async def follow(self, section_ids: list[int]) -> None:
+        assert self.session is not None
+        for sid in section_ids:
+            await self.session.follow(sid)
+        if not self.session.engine.running:
+            await self.session.engine.start()
+        self.session.engine.wake()
+
+    async def cancel_sync(self) -> None:
+        if self.session is not None:
+            await self.session.engine.stop()
+
+    def _after_sign_in(self) -> None:
+        if self.ctx is not None and self.session is not None:
+            self.ctx.set_session(self.session)
+            self._emit_state()
+
+    # ------------------------------------------------------------------ the window
+
+    def build_window(self) -> MainWindow:
+        assert self.session is not None
+        session = self.session
+        if self.ctx is None:
+            self.ctx = UiContext(
+                session.store,
+                lang=self.lang,
+                session=session,
+                settings=session.settings,
+                blobs=self._blob_cache(),
+                profile_dir=self.dir,
+            )
+        old = self.window
+        geometry = old.saveGeometry() if old is not None else None
+        current = old.current if old is not None else None
+        if old is not None:
+            old.save_state()
+        window = MainWindow(self.ctx, state_file=self.dir / WINDOW_STATE_FILE)
+        window.language_change_requested.connect(self.change_language)
+        window.sign_out_requested.connect(self.sign_out)
+        window.quit_requested.connect(self.quit_event.set)
+        window.sync_now_requested.connect(self.sync_now)
+        window.settings_applied.connect(self.apply_settings)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        elif self.args.size:
+            w, h = (int(v) for v in self.args.size.lower().split("x"))
+            window.resize(w, h)
+        if old is not None:
+            old.close_for_real()
+            old.deleteLater()
+        self.window = window
+        window.show()
+        if current is not None:
+            window.navigate(*current)
+        else:
+            window.navigate("fair")
+        self._emit_state()
+        window.status.refresh_stats()
+        return window
+
+    def _blob_cache(self) -> Any:
+        try:
+            from offline_cache.blobs import BlobCache
+        except ImportError:
+            return None
+        mb = int(getattr(self.settings, "image_cache_mb", 256) or 256)
+        try:
+            return BlobCache(self.dir / "images", max_bytes=mb * 1024 * 1024)
+        except Exception:
+            log.exception("the image cache could not be opened; images will not be kept")
+            return None
+
+    def _emit_state(self) -> None:
+        if self.ctx is None or self.session is None:
+            return
+        try:
+            engine = self.session.engine
+        except RuntimeError:
+            return
+        self.ctx.on_event(StateChanged(engine.state, engine.last_synced, engine.pending, engine.message))
+
+    def change_language(self, lang: str) -> None:
+        lang = i18n.normalize(lang)
+        if lang == self.lang:
+            return
+        self.lang = lang
+        i18n.install(lang)
+        if self.ctx is not None:
+            self.ctx.lang = lang
+        self.settings.language = lang
+        if self.ctx is not None:
+            self.ctx.save_settings()
+        self.build_window()
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        s = self.settings
+        if values.get("time_zone", s.time_zone) != s.time_zone:
+            s.time_zone = values.get("time_zone")
+        mb = values.get("image_cache_mb")
+        if isinstance(mb, int) and mb != s.image_cache_mb:
+            s.image_cache_mb = mb
+            blobs = self.ctx.images.blobs if self.ctx else None
+            if blobs is not None and hasattr(blobs, "max_bytes"):
+                blobs.max_bytes = mb * 1024 * 1024
+        mode = values.get("low_data_mode")
+        if self.ctx is not None and mode and mode != self.ctx.images.low_data:
+            self.ctx.set_low_data(str(mode))
+        elif self.ctx is not None:
+            self.ctx.save_settings()
+        lang = values.get("language")
+        if lang and lang != self.lang:
+            # after the dialog has closed: the window is rebuilt
+            QTimer.singleShot(0, lambda: self.change_language(str(lang)))
+
+    def sync_now(self) -> None:
+        if self.session is None or not self.session.signed_in:
+            self.ask_sign_in()
+            return
+        engine = self.session.engine
+        if not engine.running:
+            spawn(engine.start(), "engine-start")
+        engine.wake()
+
+    def sign_out(self) -> None:
+        spawn(self._sign_out(), "sign-out")
+
+    async def _sign_out(self) -> None:
+        if self.session is None:
+            return
+        await self.session.sign_out()
+        self._emit_state()
+        self.ask_sign_in()
+
+    def _on_signed_out(self) -> None:
+        self._emit_state()
+        self.ask_sign_in()
+
+    def ask_sign_in(self) -> None:
+        """The account step of the first-run dialog, over the window (cache stays usable)."""
+        if self.args.smoke:
+            return
+        if self._account_dialog is not None and self._account_dialog.isVisible():
+            self._account_dialog.raise_()
+            return
+        dialog = FirstRunDialog(self, self.lang, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.stack.setCurrentIndex(PAGE_ACCOUNT)
+        if self.demo is not None:
+            dialog.demo_accounts = list(self.demo.accounts)
+            buyer = next((a for a in self.demo.accounts if a.get("role") == self.args.demo_role), None)
+            if buyer:
+                dialog.email.setText(str(buyer.get("email") or ""))
+                dialog.password.setText(str(buyer.get("password") or ""))
+        elif self.settings.last_user_email:
+            dialog.email.setText(self.settings.last_user_email)
+        if self.ctx is not None:
+            self.ctx.progress.connect(dialog.on_progress)
+        self._account_dialog = dialog
+        dialog.show()
+
+    # ------------------------------------------------------------------ loop-lag probe
+
+    def _start_lag_probe(self) -> None:
+        interval = 0.02
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            lag = (now - last[0] - interval) * 1000
+            last[0] = now
+            if lag > self.max_lag_ms:
+                self.max_lag_ms = lag
+
+        timer = QTimer(self)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setInterval(int(interval * 1000))
+        timer.timeout.connect(tick)
+        timer.start()
+        self._lag_timer = timer

@@ -1,0 +1,47 @@
+"""qasync glue: fire-and-forget tasks that log failures instead of losing them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+log = logging.getLogger("fairdesk.ui")
+
+_tasks: set[asyncio.Task[Any]] = set()
+_errors: list[BaseException] = []
+
+
+def spawn(coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
+    """Run ``coro`` on the running qasync loop; keep a reference; log any failure."""
+    loop = asyncio.get_event_loop()
+    task = loop.create_task(coro, name=name or None)
+    _tasks.add(task)
+    task.add_done_callback(_done)
+    return task
+
+
+def _done(task: asyncio.Task[Any]) -> None:
+    _tasks.discard(task)
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        _errors.append(exc)
+        log.error("background task %s failed", task.get_name(), exc_info=exc)
+
+
+def take_errors() -> list[BaseException]:
+    """Failures of background tasks since the last call (used by smoke mode and tests)."""
+    out = list(_errors)
+    _errors.clear()
+    return out
+
+
+async def cancel_all() -> None:
+    tasks = [t for t in _tasks if not t.done()]
+    for t in tasks:
+        t.cancel()
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,195 @@
+"""Asynchronous images: disk cache first, then the server; decoded off the GUI thread.
+
+``ImageLoader.pixmap(key)`` answers at once with the cached QPixmap or a placeholder and
+starts a load in the background; ``image_ready(key)`` fires when it arrives, so models
+repaint the one row that shows it. Low-data mode skips full images (and, in its strict
+setting, every image) and keeps the placeholder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+
+from ui.asyncutil import spawn
+
+log = logging.getLogger("fairdesk.ui.images")
+
+Fetcher = Callable[[str], Awaitable[bytes | None]]
+
+
+def product_key(product_id: int, n: int = 0, size: str = "thumb") -> str:
+    return f"product/{int(product_id)}/{int(n)}?size={size}"
+
+
+def company_key(company_id: int, which: str = "logo", size: str = "thumb") -> str:
+    return f"company/{int(company_id)}/{which}?size={size}"
+
+
+def _decode(data: bytes, max_side: int) -> QImage:
+    """Runs in a worker thread: bytes -> scaled QImage (QImage is thread-safe)."""
+    img = QImage.fromData(data)
+    if img.isNull():
+        raise ValueError("not a decodable image")
+    if max_side and max(img.width(), img.height()) > max_side:
+        img = img.scaled(
+            max_side,
+            max_side,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return img
+
+
+class ImageLoader(QObject):
+    """Loads images by key ("product/7/0?size=thumb") into a memory LRU of pixmaps."""
+
+    image_ready = Signal(str)
+
+    # low-data modes
+    FULL = "off"  # every image
+    THUMBS = "thumbnails"  # thumbnails only
+    NONE = "text"  # no images at all
+
+    def __init__(
+        self,
+        blobs: Any = None,
+        fetch: Fetcher | None = None,
+        memory_items: int = 400,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.blobs = blobs
+        self.fetch = fetch
+        self.low_data = self.FULL
+        self._memory: OrderedDict[str, QPixmap] = OrderedDict()
+        self._memory_items = memory_items
+        self._inflight: set[str] = set()
+        self._failed: set[str] = set()
+        self._placeholders: dict[tuple[int, int, str], QPixmap] = {}
+        self._sem = asyncio.Semaphore(6)
+
+    def allowed(self, key: str) -> bool:
+        if self.low_data == self.NONE:
+            return False
+        return not (self.low_data == self.THUMBS and "size=full" in key)
+
+    def cached(self, key: str) -> QPixmap | None:
+        pix = self._memory.get(key)
+        if pix is not None:
+            self._memory.move_to_end(key)
+        return pix
+
+    def pixmap(self, key: str, size: QSize, label: str = "") -> QPixmap:
+        """The image if loaded, else a placeholder (and a load starts if allowed)."""
+        pix = self.cached(key)
+        if pix is not None:
+            return pix
+        self.request(key)
+        return self.placeholder(size, label)
+
+    def request(self, key: str) -> None:
+        if key in self._inflight or key in self._failed or key in self._memory:
+            return
+        if not self.allowed(key):
+            return
+        self._inflight.add(key)
+        try:
+            spawn(self._load(key), "image-load")
+        except RuntimeError:  # no event loop (shutting down)
+            self._inflight.discard(key)
+
+    async def load(self, key: str) -> QPixmap | None:
+        """Load now and return the pixmap (None when unavailable)."""
+        if key not in self._memory and key not in self._inflight and self.allowed(key):
+            self._inflight.add(key)
+            await self._load(key)
+        return self.cached(key)
+
+    async def _load(self, key: str) -> None:
+        try:
+            async with self._sem:
+                data = await self._bytes(key)
+                if data is None:
+                    self._failed.add(key)
+                    return
+                max_side = 960 if "size=full" in key else 240
+                try:
+                    img = await asyncio.to_thread(_decode, data, max_side)
+                except ValueError:
+                    log.warning("image %s could not be decoded", key)
+                    self._failed.add(key)
+                    return
+            self._remember(key, QPixmap.fromImage(img))
+            self.image_ready.emit(key)
+        finally:
+            self._inflight.discard(key)
+
+    async def _bytes(self, key: str) -> bytes | None:
+        blobs = self.blobs
+        if blobs is not None:
+            try:
+                data = await asyncio.to_thread(blobs.get, key)
+            except Exception:
+                log.exception("image cache read failed")
+                data = None
+            if data:
+                return bytes(data)
+        if self.fetch is None:
+            return None
+        try:
+            data = await self.fetch(key)
+        except Exception as exc:  # offline, 404...: keep the placeholder
+            log.info("image %s not fetched: %s", key, exc)
+            return None
+        if data and blobs is not None:
+            try:
+                await asyncio.to_thread(blobs.put, key, data)
+            except Exception:
+                log.exception("image cache write failed")
+        return data
+
+    def _remember(self, key: str, pix: QPixmap) -> None:
+        self._memory[key] = pix
+        self._memory.move_to_end(key)
+        while len(self._memory) > self._memory_items:
+            self._memory.popitem(last=False)
+
+    def forget_failures(self) -> None:
+        """Try failed images again (after coming online or leaving low-data mode)."""
+        self._failed.clear()
+
+    def clear_memory(self) -> None:
+        self._memory.clear()
+        self._failed.clear()
+
+    def placeholder(self, size: QSize, label: str = "") -> QPixmap:
+        w, h = max(size.width(), 8), max(size.height(), 8)
+        initial = (label.strip()[:1] or "").upper()
+        cache_key = (w, h, initial)
+        pix = self._placeholders.get(cache_key)
+        if pix is not None:
+            return pix
+        pix = QPixmap(w, h)
+        pix.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(128, 128, 128, 40))
+        p.drawRoundedRect(QRectF(0, 0, w, h), 6, 6)
+        if initial:
+            font = QFont()
+            font.setPixelSize(max(10, int(min(w, h) * 0.4)))
+            font.setBold(True)
+            p.setFont(font)
+            p.setPen(QColor(128, 128, 128, 160))
+            p.drawText(QRectF(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), initial)
+        p.end()
+        self._placeholders[cache_key] = pix
+        return pix

@@ -1,0 +1,131 @@
+"""``fairdesk``: the one wiring place (QApplication, qasync loop, session, services, window).
+
+``fairdesk sync ...`` is dispatched to ``app.cli.main`` without importing Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+log = logging.getLogger("fairdesk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="fairdesk",
+        description="FairDesk: the offline-first desktop client for online trade fairs. "
+        "With no server configured it starts the embedded demo fair.",
+        epilog="Also: 'fairdesk sync --help' for the command-line sync.",
+    )
+    p.add_argument("--server", metavar="URL", help="the fair service to use (default: the embedded demo)")
+    p.add_argument("--profile", metavar="NAME", help="profile name (its own cache and settings)")
+    p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
+    p.add_argument(
+        "--demo-role",
+        choices=["buyer", "exhibitor"],
+        default="buyer",
+        help="which demo account signs in on the embedded demo fair",
+    )
+    p.add_argument("--smoke", action="store_true", help="walk every page headless and exit (CI)")
+    p.add_argument("--screenshots", metavar="DIR", help="with --smoke: save a PNG of every page here")
+    p.add_argument(
+        "--loop-lag-probe",
+        action="store_true",
+        help="measure event-loop stalls and print the largest on exit (benchmarks)",
+    )
+    p.add_argument("--size", metavar="WxH", help="initial window size, e.g. 1366x768")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] == "sync":
+        from app.cli import main as cli_main
+
+        return cli_main(args_list)
+    args = build_parser().parse_args(args_list)
+    if args.screenshots and not args.smoke:
+        build_parser().error("--screenshots needs --smoke")
+    if args.size:
+        try:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+            if w < 200 or h < 200:
+                raise ValueError
+        except ValueError:
+            build_parser().error("--size must look like 1366x768")
+    logging.basicConfig(
+        level=logging.INFO if os.environ.get("FAIRDESK_DEBUG") else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    started = time.monotonic()
+    if args.smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return _run_gui(args, started)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_gui(args: argparse.Namespace, started: float) -> int:
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import FairDeskApp
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("FairDesk")
+    app.setApplicationDisplayName("FairDesk")
+    app.setOrganizationName("FairDesk")
+    app.setDesktopFileName("fairdesk")
+    app.setQuitOnLastWindowClosed(False)
+    from PySide6.QtGui import QIcon
+
+    icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "fairdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    data_dir: Path | None = None
+    profile = args.profile or "default"
+    if args.smoke and not args.profile:
+        tmp = tempfile.TemporaryDirectory(prefix="fairdesk-smoke-")
+        profile = f"smoke-{os.getpid()}"
+        data_dir = Path(tmp.name) / profile
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    fd_app = FairDeskApp(app, args, profile=profile, data_dir=data_dir, started=started)
+    rc = 1
+    try:
+        with loop:
+            rc = loop.run_until_complete(fd_app.run())
+    except Exception as exc:  # the last line of defence: say what happened, no traceback wall
+        print(f"fairdesk: {exc}", file=sys.stderr)
+        log.exception("fatal error")
+        rc = 1
+    finally:
+        asyncio.set_event_loop(None)
+        if tmp is not None:
+            tmp.cleanup()
+    if args.loop_lag_probe:
+        print(json.dumps({"max_loop_lag_ms": round(fd_app.max_lag_ms, 1)}), flush=True)
+    return rc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

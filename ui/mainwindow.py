@@ -1,0 +1,324 @@
+"""The main window: navigation, the page stack with back/forward history, menus, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.context import UiContext
+from ui.pages.booth import BoothPage
+from ui.pages.fair import FairPage
+from ui.pages.product import ProductPage
+from ui.pages.search import SearchPage
+from ui.pages.shortlist import ShortlistPage
+from ui.settings_dialog import SettingsDialog
+from ui.statusbar import StatusBar
+
+NAV_PAGES = ("fair", "search", "shortlist")
+
+
+def _keys(*seqs: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """Shortcuts without duplicates (a standard key may equal the explicit one)."""
+    out: list[QKeySequence] = []
+    seen: set[str] = set()
+    for seq in seqs:
+        keys = QKeySequence.keyBindings(seq) if isinstance(seq, QKeySequence.StandardKey) else [QKeySequence(seq)]
+        for k in keys:
+            text = k.toString()
+            if text and text not in seen:
+                seen.add(text)
+                out.append(k)
+    return out
+
+
+class Page(Protocol):
+    def page_title(self) -> str: ...
+    def activate(self, arg: object = None) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    """Signals ask the wiring (ui.main) for things that outlive the window."""
+
+    language_change_requested = Signal(str)
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+    sync_now_requested = Signal()
+    settings_applied = Signal(dict)
+
+    def __init__(self, ctx: UiContext, state_file: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main-window")
+        self.setWindowTitle(self.tr("FairDesk"))
+        self.setAccessibleName(self.tr("FairDesk main window"))
+        self._state_file = state_file
+        self._closing_for_real = False
+
+        self.pages: dict[str, QWidget] = {
+            "fair": FairPage(ctx, self),
+            "search": SearchPage(ctx, self),
+            "shortlist": ShortlistPage(ctx, self),
+            "booth": BoothPage(ctx, self),
+            "product": ProductPage(ctx, self),
+        }
+        self.stack = QStackedWidget(self)
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for kind, text, tip in (
+            ("fair", self.tr("Fair"), self.tr("Browse categories, sections and booths")),
+            ("search", self.tr("Search"), self.tr("Search products (Ctrl+F)")),
+            ("shortlist", self.tr("Shortlist"), self.tr("Your favourite products and booths")),
+        ):
+            item = QListWidgetItem(text, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(tip)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = StatusBar(ctx, self)
+        self.setStatusBar(self.status)
+
+        self.history: list[tuple[str, object]] = []
+        self.history_pos = -1
+        self.current: tuple[str, object] | None = None
+        self._build_menus()
+        ctx.navigate_requested.connect(self.navigate)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self.resize(1280, 800)
+        self.setMinimumSize(780, 520)
+        self.restore_state()
+
+    # -- menus and shortcuts
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.act_settings = QAction(self.tr("&Settings…"), self)
+        self.act_settings.setShortcuts(_keys("Ctrl+,", QKeySequence.StandardKey.Preferences))
+        self.act_settings.triggered.connect(self.open_settings)
+        self.act_sync = QAction(self.tr("Sync &now"), self)
+        self.act_sync.setShortcut(QKeySequence("F5"))
+        self.act_sync.triggered.connect(self.sync_now_requested)
+        self.act_sign_out = QAction(self.tr("Sign &out"), self)
+        self.act_sign_out.triggered.connect(self.sign_out_requested)
+        self.act_quit = QAction(self.tr("&Quit"), self)
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.act_quit.triggered.connect(self.close)
+        for a in (self.act_settings, self.act_sync, self.act_sign_out):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        go = bar.addMenu(self.tr("&Go"))
+        self.act_back = QAction(self.tr("&Back"), self)
+        self.act_back.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
+        self.act_back.triggered.connect(self.back)
+        self.act_forward = QAction(self.tr("&Forward"), self)
+        self.act_forward.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
+        self.act_forward.triggered.connect(self.forward)
+        self.act_search = QAction(self.tr("&Search"), self)
+        self.act_search.setShortcut(QKeySequence("Ctrl+F"))
+        self.act_search.triggered.connect(lambda: self.navigate("search"))
+        for a in (self.act_back, self.act_forward, self.act_search):
+            go.addAction(a)
+            self.addAction(a)
+        self.addAction(self.act_settings)
+        self.addAction(self.act_quit)
+
+        view = bar.addMenu(self.tr("&View"))
+        lang_menu = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("en", "English"), ("zh_CN", "简体中文")):
+            act = QAction(name, self)
+            act.setCheckable(True)
+            act.setChecked(code == self.ctx.lang)
+            act.triggered.connect(lambda _c=False, code=code: self.request_language(code))
+            group.addAction(act)
+            lang_menu.addAction(act)
+        low = view.addMenu(self.tr("Low-&data mode"))
+        lgroup = QActionGroup(self)
+        self.low_data_actions: dict[str, QAction] = {}
+        for code, name in (
+            ("off", self.tr("Off: load every image")),
+            ("thumbnails", self.tr("Thumbnails only")),
+            ("text", self.tr("Text only: no images")),
+        ):
+            act = QAction(name, self)
+            act.setCheckable(True)
+            act.setChecked(code == self.ctx.images.low_data)
+            act.triggered.connect(lambda _c=False, code=code: self.ctx.set_low_data(code))
+            lgroup.addAction(act)
+            low.addAction(act)
+            self.low_data_actions[code] = act
+        self.ctx.low_data_changed.connect(self._sync_low_data_actions)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About FairDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+        self._update_history_actions()
+
+    def _sync_low_data_actions(self, mode: str) -> None:
+        act = self.low_data_actions.get(mode)
+        if act is not None:
+            act.setChecked(True)
+
+    def request_language(self, code: str) -> None:
+        if code != self.ctx.lang:
+            self.language_change_requested.emit(code)
+
+    def about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About FairDesk"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "FairDesk 0.1\n\nThe offline-first desktop client for online trade fairs: "
+                "browse, search and shortlist with or without a connection."
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self.settings_applied)
+        dialog.sign_out_requested.connect(self.sign_out_requested)
+        dialog.open()
+        return dialog
+
+    # -- navigation
+    def navigate(self, kind: str, arg: object = None, record: bool = True) -> None:
+        page = self.pages.get(kind)
+        if page is None:
+            return
+        entry = (kind, arg)
+        if record and entry != self.current:
+            del self.history[self.history_pos + 1 :]
+            self.history.append(entry)
+            self.history_pos = len(self.history) - 1
+        self.current = entry
+        self.stack.setCurrentWidget(page)
+        if kind in NAV_PAGES:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(NAV_PAGES.index(kind))
+            self.nav.blockSignals(False)
+        page.activate(arg)  # type: ignore[attr-defined]
+        self._update_history_actions()
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def back(self) -> None:
+        if self.history_pos > 0:
+            self.history_pos -= 1
+            kind, arg = self.history[self.history_pos]
+            self.navigate(kind, arg, record=False)
+
+    def forward(self) -> None:
+        if self.history_pos < len(self.history) - 1:
+            self.history_pos += 1
+            kind, arg = self.history[self.history_pos]
+            self.navigate(kind, arg, record=False)
+
+    def _update_history_actions(self) -> None:
+        self.act_back.setEnabled(self.history_pos > 0)
+        self.act_forward.setEnabled(self.history_pos < len(self.history) - 1)
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(NAV_PAGES):
+            self.navigate(NAV_PAGES[row])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            w = watched if isinstance(watched, QWidget) else None
+            if w is not None and w.window() is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.forward()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- state
+    def _qsettings(self) -> QSettings | None:
+        if self._state_file is None:
+            return None
+        return QSettings(str(self._state_file), QSettings.Format.IniFormat)
+
+    def restore_state(self) -> None:
+        s = self._qsettings()
+        if s is None:
+            return
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        st = s.value("window/state")
+        if isinstance(st, QByteArray):
+            self.restoreState(st)
+        for key, splitter in self._splitters().items():
+            val = s.value(f"splitters/{key}")
+            if isinstance(val, QByteArray):
+                splitter.restoreState(val)
+        mode = s.value("search/view")
+        if mode in ("0", "1", 0, 1):
+            self.pages["search"].set_view(int(mode))  # type: ignore[attr-defined]
+
+    def save_state(self) -> None:
+        s = self._qsettings()
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        for key, splitter in self._splitters().items():
+            s.setValue(f"splitters/{key}", splitter.saveState())
+        s.setValue("search/view", self.pages["search"].stack.currentIndex())  # type: ignore[attr-defined]
+        s.sync()
+
+    def _splitters(self) -> dict[str, Any]:
+        return {
+            "fair": self.pages["fair"].splitter,  # type: ignore[attr-defined]
+            "shortlist": self.pages["shortlist"].splitter,  # type: ignore[attr-defined]
+        }
+
+    def close_for_real(self) -> None:
+        """Close without asking the wiring (used when the app is already shutting down)."""
+        self._closing_for_real = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if not self._closing_for_real:
+            self.quit_requested.emit()
+        event.accept()

@@ -1,0 +1,273 @@
+"""A booth: banner, company profile, and its product grid with thumbnails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import Row, bilingual, format_price, localized
+from ui.asyncutil import spawn
+from ui.context import UiContext
+from ui.images import company_key, product_key
+from ui.models import ROW_ROLE, Column, LazyRowModel
+from ui.widgets import grid_view, label
+
+THUMB = 128
+
+
+class BoothPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page-booth")
+        self.setAccessibleName(self.tr("Booth"))
+        self.company: Row | None = None
+        self.company_id: int | None = None
+
+        self.banner = QLabel(self)
+        self.banner.setAccessibleName(self.tr("Booth banner"))
+        self.banner.setFixedHeight(120)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setScaledContents(False)
+        self.logo = QLabel(self)
+        self.logo.setFixedSize(72, 72)
+        self.logo.setAccessibleName(self.tr("Company logo"))
+
+        self.title = label("", "title", self, wrap=True)
+        self.subtitle = label("", "subtitle", self, wrap=True)
+        self.demo_badge = label(self.tr("Demo exhibitor"), "badge", self)
+        self.demo_badge.hide()
+        self.fav_button = QPushButton(self.tr("Add booth to shortlist"), self)
+        self.fav_button.setAccessibleName(self.tr("Add or remove this booth from the shortlist"))
+        self.fav_button.clicked.connect(self._toggle_favourite)
+        self._is_fav = False
+
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(16)
+        self.fact_labels: dict[str, QLabel] = {}
+        names = [
+            ("booth_no", self.tr("Booth no.")),
+            ("country", self.tr("Country / city")),
+            ("founded", self.tr("Founded")),
+            ("employees", self.tr("Employees")),
+        ]
+        for i, (key, caption) in enumerate(names):
+            cap = label(caption, "muted", self)
+            val = label("", "", self)
+            self.facts.addWidget(cap, 0, i)
+            self.facts.addWidget(val, 1, i)
+            self.fact_labels[key] = val
+        self.facts.setColumnStretch(len(names), 1)
+        self.profile = label("", "", self, wrap=True)
+        self.profile.setAccessibleName(self.tr("Company profile"))
+        self.profile.setMaximumHeight(110)
+        self.products_title = label(self.tr("Products"), "section", self)
+        self.note = label("", "muted", self, wrap=True)
+        self.follow_button = QPushButton(self.tr("Follow this section"), self)
+        self.follow_button.setAccessibleName(self.tr("Follow this booth's section"))
+        self.follow_button.clicked.connect(self._follow)
+        self.follow_button.hide()
+
+        lang = ctx.lang
+        self.model = LazyRowModel(
+            [Column(self.tr("Product"), lambda r: localized(r, "name", lang))],
+            page_size=60,
+            decoration=self._thumb,
+            tooltip=lambda r: "\n".join(t for t in bilingual(r, "name", lang) if t),
+            parent=self,
+        )
+        self.grid = grid_view(THUMB, self, format_price)
+        self.grid.setObjectName("booth-products")
+        self.grid.setAccessibleName(self.tr("Product grid"))
+        self.grid.setModel(self.model)
+        self.grid.activated.connect(self._open_product)
+        self.grid.doubleClicked.connect(self._open_product)
+        ctx.images.image_ready.connect(self._on_image)
+        ctx.changed.connect(self._on_changes)
+
+        head = QHBoxLayout()
+        head.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        trow = QHBoxLayout()
+        trow.addWidget(self.title, 1)
+        trow.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignTop)
+        titles.addLayout(trow)
+        titles.addWidget(self.subtitle)
+        titles.addLayout(self.facts)
+        head.addLayout(titles, 1)
+        head.addWidget(self.fav_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.addWidget(self.banner)
+        lay.addLayout(head)
+        lay.addWidget(self.profile)
+        prow = QHBoxLayout()
+        prow.addWidget(self.products_title)
+        prow.addStretch(1)
+        prow.addWidget(self.follow_button)
+        lay.addLayout(prow)
+        lay.addWidget(self.note)
+        lay.addWidget(self.grid, 1)
+
+    def page_title(self) -> str:
+        if self.company:
+            return localized(self.company, "name", self.ctx.lang)
+        return self.tr("Booth")
+
+    def activate(self, arg: object = None) -> None:
+        if isinstance(arg, int):
+            spawn(self.show_company(arg), "booth-load")
+
+    async def show_company(self, company_id: int) -> None:
+        self.company_id = company_id
+        row = await self.ctx.company(company_id)
+        if self.company_id != company_id:
+            return
+        self.company = row
+        if row is None:
+            self.title.setText(self.tr("This booth is not in the offline cache."))
+            self.subtitle.setText("")
+            self.profile.setText("")
+            self.model.set_loader(None)
+            return
+        lang = self.ctx.lang
+        first, second = bilingual(row, "name", lang)
+        self.title.setText(first)
+        self.subtitle.setText(second)
+        self.demo_badge.setVisible(bool(row.get("is_demo")))
+        self.fact_labels["booth_no"].setText(str(row.get("booth_no") or "—"))
+        place = ", ".join(str(x) for x in (row.get("city"), row.get("country")) if x)
+        self.fact_labels["country"].setText(place or "—")
+        self.fact_labels["founded"].setText(str(row.get("founded") or "—"))
+        self.fact_labels["employees"].setText(str(row.get("employees") or "—"))
+        self.profile.setText(localized(row, "profile", lang))
+        self._set_images(row)
+        catalog = self.ctx.catalog
+
+        async def loader(offset: int, limit: int) -> list[Row]:
+            return await catalog.products(company_id=company_id, offset=offset, limit=limit)
+
+        self.model.set_loader(loader)
+        await self._update_fav()
+        await self._update_note(company_id)
+
+    async def _update_note(self, company_id: int) -> None:
+        count = await self.ctx.catalog.count_products(company_id=company_id)
+        if self.company_id != company_id:
+            return
+        self.products_title.setText(self.tr("Products ({n} available offline)").format(n=count))
+        if count == 0:
+            self.note.setText(
+                self.tr(
+                    "This booth's products are not cached yet. Follow its exhibition section "
+                    "to download them and browse them offline."
+                )
+            )
+            self.note.show()
+            self.follow_button.setVisible(self.company is not None)
+        else:
+            self.note.hide()
+            self.follow_button.hide()
+
+    def _set_images(self, row: Row) -> None:
+        cid = int(row["id"])
+        name = str(row.get("name_en") or "")
+        if row.get("has_banner"):
+            key = company_key(cid, "banner", "full")
+            pix = self.ctx.images.cached(key)
+            if pix is None and self.ctx.images.allowed(key):
+                self.ctx.images.request(key)
+            self._show_banner(pix)
+        else:
+            self._show_banner(None)
+        self.logo.setPixmap(
+            self.ctx.images.pixmap(company_key(cid, "logo", "thumb"), QSize(72, 72), name).scaled(
+                72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            if row.get("has_logo")
+            else self.ctx.images.placeholder(QSize(72, 72), name)
+        )
+
+    def _show_banner(self, pix: QPixmap | None) -> None:
+        if pix is None:
+            self.banner.hide()
+            return
+        w = max(self.banner.width(), 600)
+        self.banner.setPixmap(
+            pix.scaled(
+                w, 120, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            ).copy(0, 0, w, 120)
+        )
+        self.banner.show()
+
+    def _thumb(self, row: Row) -> QIcon:
+        key = product_key(int(row["id"]), 0, "thumb")
+        if not row.get("image_count"):
+            return QIcon(self.ctx.images.placeholder(QSize(THUMB, THUMB), str(row.get("name_en") or "")))
+        return QIcon(self.ctx.images.pixmap(key, QSize(THUMB, THUMB), str(row.get("name_en") or "")))
+
+    def _on_image(self, key: str) -> None:
+        if key.startswith("product/") and key.endswith("/0?size=thumb"):
+            self.model.row_changed(int(key.split("/")[1]))
+        elif self.company and key == company_key(int(self.company["id"]), "banner", "full"):
+            self._show_banner(self.ctx.images.cached(key))
+        elif self.company and key == company_key(int(self.company["id"]), "logo", "thumb"):
+            self._set_images(self.company)
+
+    def _open_product(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row:
+            self.ctx.navigate("product", int(row["id"]))
+
+    async def _update_fav(self) -> None:
+        if self.company_id is None:
+            return
+        self._is_fav = await self.ctx.catalog.is_favourite("company", self.company_id)
+        self.fav_button.setText(
+            self.tr("Remove booth from shortlist") if self._is_fav else self.tr("Add booth to shortlist")
+        )
+
+    def _toggle_favourite(self) -> None:
+        if self.company_id is None:
+            return
+        spawn(self._do_toggle(self.company_id, not self._is_fav), "booth-fav")
+
+    async def _do_toggle(self, company_id: int, add: bool) -> None:
+        if add:
+            await self.ctx.catalog.set_favourite("company", company_id)
+        else:
+            await self.ctx.catalog.remove_favourite("company", company_id)
+        await self._update_fav()
+
+    def _follow(self) -> None:
+        if self.company is None:
+            return
+        section_id = self.company.get("main_section_id")
+        if section_id:
+            self.follow_button.setEnabled(False)
+            spawn(self.ctx.follow(int(section_id), True), "booth-follow")
+            self.note.setText(self.tr("Following the section: its products are downloading…"))
+
+    def _on_changes(self, changes: Any) -> None:
+        if self.company_id is None:
+            return
+        up = getattr(changes, "upserted", {}) or {}
+        if "product" in up or "product" in (getattr(changes, "deleted", {}) or {}):
+            self.model.refresh()
+            spawn(self._update_note(self.company_id), "booth-note")
+        if "favourite" in up or "favourite" in (getattr(changes, "deleted", {}) or {}):
+            spawn(self._update_fav(), "booth-fav")

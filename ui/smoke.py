@@ -1,0 +1,202 @@
+"""``fairdesk --smoke``: sign in, sync two sections, open every page, save PNGs, report JSON."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.asyncutil import take_errors
+
+if TYPE_CHECKING:
+    from ui.app import FairDeskApp
+
+
+class SmokeFailure(RuntimeError):
+    pass
+
+
+async def wait_until(cond: Callable[[], bool], timeout: float = 30.0, what: str = "") -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not cond():
+        if loop.time() > deadline:
+            raise SmokeFailure(f"timed out waiting for {what or 'a condition'}")
+        await asyncio.sleep(0.02)
+
+
+async def settle(rounds: int = 6) -> None:
+    """Let queued loads and repaints run."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+        await asyncio.sleep(0.03)
+
+
+class Shooter:
+    def __init__(self, directory: Path | None, lang: str) -> None:
+        self.directory = directory
+        self.lang = lang
+        self.pages: list[str] = []
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+
+    async def shot(self, name: str, widget: QWidget) -> None:
+        await settle()
+        errors = take_errors()
+        if errors:
+            raise SmokeFailure(f"page {name}: {errors[0]!r}") from errors[0]
+        self.pages.append(name)
+        if self.directory is not None:
+            suffix = "" if self.lang == "en" else f"-{self.lang}"
+            path = self.directory / f"{len(self.pages):02d}-{name}{suffix}.png"
+            if not widget.grab().save(str(path)):
+                raise SmokeFailure(f"could not save {path}")
+
+
+async def run_smoke(app: FairDeskApp) -> int:
+    started = app.started
+    try:
+        result = await _walk(app)
+    except Exception as exc:
+        print(f"fairdesk smoke failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return 1
+    result["seconds"] = round(time.monotonic() - started, 2)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
+
+
+async def _walk(app: FairDeskApp) -> dict[str, Any]:
+    session, window, ctx = app.session, app.window, app.ctx
+    if session is None or window is None or ctx is None:
+        raise SmokeFailure("the app did not start")
+    if not session.signed_in:
+        raise SmokeFailure("not signed in")
+    shooter = Shooter(Path(app.args.screenshots) if app.args.screenshots else None, app.lang)
+    if app.args.size:
+        pass
+    elif app.args.screenshots:
+        window.resize(1366, 768)
+
+    # -- sync: directory + two sections
+    engine = session.engine
+    await engine.sync_once(attempts=3)
+    sections = await ctx.catalog.sections()
+    if len(sections) < 2:
+        raise SmokeFailure("the fair has fewer than two sections")
+    chosen = sorted(sections, key=lambda s: int(s.get("product_count") or 0))[:2]
+    for s in chosen:
+        await session.follow(int(s["id"]))
+    for _ in range(50):
+        summary = await engine.sync_once(attempts=3)
+        if getattr(summary, "complete", True):
+            break
+    await engine.start()
+    stats = await ctx.catalog.cache_stats()
+    products_cached = int(stats.get("products") or 0)
+    if products_cached == 0:
+        raise SmokeFailure("no products were cached")
+
+    # -- fair
+    fair = window.pages["fair"]
+    window.navigate("fair")
+    await fair.load_directory()  # type: ignore[attr-defined]
+    fair.select_section(int(chosen[0]["id"]))  # type: ignore[attr-defined]
+    booth_model = fair.booth_model  # type: ignore[attr-defined]
+    await wait_until(lambda: booth_model.rowCount() > 0, what="booths of a section")
+    await shooter.shot("fair", window)
+
+    # -- a booth with products
+    companies = await ctx.catalog.companies(int(chosen[0]["id"]), limit=50)
+    company_id = None
+    for c in companies:
+        if await ctx.catalog.count_products(company_id=int(c["id"])) > 0:
+            company_id = int(c["id"])
+            break
+    if company_id is None:
+        raise SmokeFailure("no booth with cached products")
+    window.navigate("booth", company_id)
+    booth = window.pages["booth"]
+    await wait_until(lambda: booth.model.rowCount() > 0, what="a booth's products")  # type: ignore[attr-defined]
+    await _wait_images(app)
+    await shooter.shot("booth", window)
+
+    # -- a product
+    products = await ctx.catalog.products(company_id=company_id, limit=4)
+    product_id = int(products[0]["id"])
+    window.navigate("product", product_id)
+    page = window.pages["product"]
+    await wait_until(lambda: getattr(page, "product", None) is not None, what="a product")
+    await _wait_images(app)
+    await shooter.shot("product", window)
+
+    # -- search
+    word = str(products[0].get("name_en") or "").split(" ")[0] or "a"
+    window.navigate("search", word)
+    search = window.pages["search"]
+    search.run_now()  # type: ignore[attr-defined]
+    await search.model.wait_idle()  # type: ignore[attr-defined]
+    await wait_until(lambda: search.model.rowCount() > 0, what=f"search results for {word!r}")  # type: ignore[attr-defined]
+    await _wait_images(app)
+    await shooter.shot("search", window)
+    search.set_view(1)  # type: ignore[attr-defined]
+    await shooter.shot("search-list", window)
+    search.set_view(0)  # type: ignore[attr-defined]
+
+    # -- shortlist with items and a comparison
+    for p in products[:3]:
+        await ctx.catalog.set_favourite(
+            "product", int(p["id"]), note="Ask for samples", tags=["samples"]
+        )
+    await ctx.catalog.set_favourite("company", company_id, note="", tags=[])
+    window.navigate("shortlist")
+    shortlist = window.pages["shortlist"]
+    await shortlist.reload()  # type: ignore[attr-defined]
+    if shortlist.model.rowCount() == 0:  # type: ignore[attr-defined]
+        raise SmokeFailure("the shortlist stayed empty")
+    targets = [e["target"] for e in shortlist.entries if e.get("kind") == "product" and e.get("target")]  # type: ignore[attr-defined]
+    shortlist.show_comparison(targets[:3])  # type: ignore[attr-defined]
+    await shooter.shot("shortlist", window)
+
+    # -- settings dialog
+    dialog = window.open_settings()
+    await dialog.measure()
+    await shooter.shot("settings", dialog)
+    dialog.reject()
+
+    # -- first-run dialog (shown, not driven: this profile is set up already)
+    from ui.firstrun import PAGE_SECTIONS, FirstRunDialog
+
+    first = FirstRunDialog(app, app.lang)
+    first.show()
+    await shooter.shot("first-run", first)
+    first.stack.setCurrentIndex(PAGE_SECTIONS)
+    await first.load_sections()
+    await shooter.shot("first-run-sections", first)
+    first.close()
+    first.deleteLater()
+
+    window.navigate("fair")
+    await settle()
+    errors = take_errors()
+    if errors:
+        raise SmokeFailure(repr(errors[0]))
+    await session.sign_out()
+    return {"ok": True, "pages": shooter.pages, "products_cached": products_cached}
+
+
+async def _wait_images(app: FairDeskApp, timeout: float = 5.0) -> None:
+    ctx = app.ctx
+    if ctx is None:
+        return
+    images = ctx.images
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await asyncio.sleep(0.05)
+    while images._inflight and loop.time() < deadline:
+        await asyncio.sleep(0.03)

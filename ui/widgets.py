@@ -1,0 +1,172 @@
+"""Small shared widgets and helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+
+def label(text: str = "", role: str = "", parent: QWidget | None = None, wrap: bool = False) -> QLabel:
+    """A plain-text label (never rich text: catalog data is not trusted HTML)."""
+    lab = QLabel(parent)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setText(text)
+    if role:
+        lab.setProperty("role", role)
+    lab.setWordWrap(wrap)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if wrap:
+        lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    return lab
+
+
+def hline(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    line.setStyleSheet("color: palette(mid);")
+    return line
+
+
+def grid_view(
+    icon: int = 120,
+    parent: QWidget | None = None,
+    subtitle: Callable[[dict[str, Any]], str] | None = None,
+) -> QListView:
+    """A QListView in icon mode: the product grid (one model, no widget per item)."""
+    view = QListView(parent)
+    delegate = ProductCardDelegate(icon, subtitle or (lambda _r: ""), view)
+    view.setItemDelegate(delegate)
+    view.setMouseTracking(True)
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setIconSize(QSize(icon, icon))
+    view.setGridSize(QSize(icon + 40, icon + 24 + view.fontMetrics().lineSpacing() * 3 + 8))
+    view.setWordWrap(True)
+    view.setUniformItemSizes(True)
+    view.setSpacing(0)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(200)
+    return view
+
+
+def table_view(parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    return view
+
+
+def show_message(parent: QWidget, title: str, text: str, warning: bool = True) -> None:
+    """A window-modal message that does not start a nested event loop (safe in tasks)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+class ProductCardDelegate(QStyledItemDelegate):
+    """A product grid card: the thumbnail, the name on up to two lines, the price.
+
+    Paints from the model's roles (DecorationRole, DisplayRole, ROW_ROLE); no widgets.
+    """
+
+    def __init__(self, icon: int, subtitle: Callable[[dict[str, Any]], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = icon
+        self.subtitle = subtitle
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        fm = option.fontMetrics
+        return QSize(self.icon + 32, self.icon + 16 + fm.lineSpacing() * 3 + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        from ui.models import ROW_ROLE
+
+        painter.save()
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected or hover:
+            color = QColor(palette.color(QPalette.ColorRole.Highlight))
+            color.setAlpha(60 if selected else 25)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(rect, 6, 6)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        img_rect = QRect(rect.x() + (rect.width() - self.icon) // 2, rect.y() + 6, self.icon, self.icon)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, img_rect)
+        fm = option.fontMetrics
+        text_rect = QRect(rect.x() + 6, img_rect.bottom() + 6, rect.width() - 12, fm.lineSpacing() * 2)
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        elided = _elide_lines(fm, name, text_rect.width(), 2)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), elided)
+        row = index.data(ROW_ROLE) or {}
+        sub = self.subtitle(row) if row else ""
+        if sub:
+            sub_rect = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), fm.lineSpacing())
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                sub_rect,
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                fm.elidedText(sub, Qt.TextElideMode.ElideRight, sub_rect.width()),
+            )
+        painter.restore()
+
+
+def _elide_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> str:
+    """Wrap ``text`` into at most ``lines`` lines of ``width`` px, eliding the last."""
+    out: list[str] = []
+    rest = text
+    while rest and len(out) < lines:
+        if len(out) == lines - 1 or fm.horizontalAdvance(rest) <= width:
+            out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        # the longest prefix that fits, preferring a break at a space (CJK breaks anywhere)
+        cut = len(rest)
+        while cut > 1 and fm.horizontalAdvance(rest[:cut]) > width:
+            cut -= 1
+        space = rest.rfind(" ", 0, cut)
+        if space > 0:
+            cut = space
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return "\n".join(out)
