@@ -56,20 +56,20 @@ def format_money(cents: int | None, currency: str) -> str:
 
 
 def format_price(row: Mapping[str, Any]) -> str:
-    """'$1.20 – $3.40 USD' style FOB price range of a product row ('' when unknown)."""
+    """'USD 1.20 – 3.40' style FOB price range of a product row ('' when unknown)."""
     lo = row.get("price_min_cents")
     hi = row.get("price_max_cents")
     currency = str(row.get("currency") or "USD").upper()
     if lo is None and hi is None:
         return ""
-    symbol = _CURRENCY_SYMBOLS.get(currency, "")
 
     def amount(cents: int) -> str:
-        return f"{symbol}{cents / 100:,.2f}"
+        return f"{cents / 100:,.2f}"
 
     if lo is None or hi is None or lo == hi:
-        return f"{amount(int(lo if lo is not None else hi))} {currency}"
-    return f"{amount(int(lo))} – {amount(int(hi))} {currency}"
+        single = lo if lo is not None else hi
+        return f"{currency} {amount(int(single or 0))}"
+    return f"{currency} {amount(int(lo))} – {amount(int(hi))}"
 
 
 def format_bytes(n: int | float | None) -> str:
@@ -367,6 +367,10 @@ class CatalogService:
         result = _as_search_result(page)
         result.items = list(await self.store.read(_with_company_names, result.items))
         return result
+
+    async def with_company_names(self, rows: list[Row]) -> list[Row]:
+        """Add company_name_en/_zh from the cached directory (e.g. to server results)."""
+        return list(await self.store.read(_with_company_names, rows))
 
     async def certifications(self) -> list[str]:
         """Certification names known in the cache (for the filter box)."""

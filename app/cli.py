@@ -32,6 +32,16 @@ EXIT_USAGE = 2
 EXIT_AUTH = 3
 
 
+def _section_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a section id: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a section id: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="fairdesk sync",
@@ -42,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--follow",
         metavar="SECTION",
-        type=int,
+        type=_section_id,
         nargs="+",
         action="extend",
         default=[],

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -131,6 +132,7 @@ class PullReply:
     scopes: dict[str, ScopePage]
     server_time: str
     wire_bytes: int  # bytes of this reply on the wire
+    body_seconds: float = 0.0  # time spent receiving the body (after the headers)
 
 
 @dataclass(slots=True)
@@ -184,6 +186,8 @@ class ApiClient:
         self.bytes_received = 0
         self.bytes_sent = 0
         self.requests = 0
+        # (seconds until the reply's headers, seconds receiving its body) of the last request
+        self.last_timing: tuple[float, float] = (0.0, 0.0)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=timeout or DEFAULT_TIMEOUT,
@@ -254,6 +258,7 @@ class ApiClient:
         raise self._error_from(response, auth=auth and signout_on_401)
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
+        t0 = time.monotonic()
         try:
             response = await self._http.send(request, stream=True)
         except httpx.TimeoutException as exc:
@@ -262,8 +267,10 @@ class ApiClient:
             ) from exc
         except (httpx.TransportError, OSError) as exc:
             raise NetworkError(f"Cannot reach the server: {_describe(exc)}") from exc
+        t1 = time.monotonic()
         try:
             await response.aread()
+            self.last_timing = (t1 - t0, time.monotonic() - t1)
         except httpx.DecodingError as exc:
             raise ProtocolError(f"The server's reply could not be decoded: {exc}") from exc
         except httpx.TimeoutException as exc:
@@ -362,7 +369,9 @@ class ApiClient:
         before = self.bytes_received
         response = await self._request("POST", "/v1/sync/pull", json=body)
         data = _decode_json(response)
-        return _parse_pull(data, wire_bytes=self.bytes_received - before)
+        reply = _parse_pull(data, wire_bytes=self.bytes_received - before)
+        reply.body_seconds = self.last_timing[1]
+        return reply
 
     async def push(self, client_id: str, mutations: list[dict[str, Any]]) -> PushReply:
         """``POST /v1/sync/push`` with ``[{seq, type, args}, ...]`` (at most 500)."""

@@ -112,11 +112,15 @@ def scope_order(scope: str) -> tuple[int, int, str]:
     return (rank, num, scope)
 
 
-def _apply_page(
-    db: Any, scope: str, changes: list[dict[str, Any]], cursor: str, complete: bool
-) -> Any:
-    """Apply a page and its cursor (a page of a scope untracked meanwhile is dropped)."""
-    return syncstate.apply_page(db, scope, changes, cursor, complete)
+def _apply_pages(db: Any, pages: list[tuple[str, list[dict[str, Any]], str, bool]]) -> list[Any]:
+    """Apply the pages of one pull reply, each with its cursor, in ONE transaction.
+
+    A page of a scope untracked meanwhile is dropped by ``apply_page``.
+    """
+    return [
+        syncstate.apply_page(db, scope, changes, cursor, complete)
+        for scope, changes, cursor, complete in pages
+    ]
 
 
 def _reset_if_tracked(db: Any, scope: str) -> Any:
@@ -161,12 +165,12 @@ class SyncEngine:
         store: StoreLike,
         client: ApiClient,
         *,
-        page_limit: int = 2000,
+        page_limit: int = 1000,
         adaptive_limit: bool = True,
         live_wait: float = 25,
         backoff_base: float = 0.5,
         backoff_cap: float = 60.0,
-        target_page_seconds: float = 0.6,
+        target_page_seconds: float = 0.8,
         rng: random.Random | None = None,
     ) -> None:
         self.store = store
@@ -197,6 +201,8 @@ class SyncEngine:
         self._run_bytes0 = 0
         self._push_problem: str | None = None
         self._scope_problem: str | None = None
+        self._bytes_since_cut = 0  # pull bytes since the last connection cut
+        self._cut_interval: float | None = None  # average bytes between cuts, once seen
 
     # ------------------------------------------------------------------ listeners/state
 
@@ -578,9 +584,9 @@ class SyncEngine:
                 try:
                     reply = await self.client.pull(scopes, limit=self.limit, wait=0)
                 except NetworkError:
-                    self.stats.pull_bytes += self.client.bytes_received - before
-                    if self.adaptive_limit:
-                        self.limit = max(MIN_LIMIT, self.limit // 2)
+                    got = self.client.bytes_received - before
+                    self.stats.pull_bytes += got
+                    self._note_cut(got)
                     raise
                 except ApiError as exc:
                     self.stats.pull_bytes += self.client.bytes_received - before
@@ -595,6 +601,7 @@ class SyncEngine:
                 elapsed = time.monotonic() - t0
                 self.stats.pull_requests += 1
                 self.stats.pull_bytes += reply.wire_bytes
+                self._bytes_since_cut += reply.wire_bytes
                 self._adapt_limit(reply, elapsed)
                 await state.handle_reply(reply)
                 if state.needs_repull:
@@ -607,18 +614,40 @@ class SyncEngine:
         return self._run_items - items0
 
     def _adapt_limit(self, reply: PullReply, elapsed: float) -> None:
+        """Size pages so one takes ~``target_page_seconds`` to arrive on this link.
+
+        The link's speed is estimated from the time spent receiving the reply's body
+        (not the round trip or the server's work), so a long round trip does not shrink
+        pages. Small pages on a slow link keep a cut connection from wasting much.
+        """
         if not self.adaptive_limit:
             return
         n = sum(len(p.changes) for p in reply.scopes.values())
-        if n < 50 or reply.wire_bytes <= 0 or elapsed <= 0:
-            return
+        if n < 50 or reply.wire_bytes < 4096:
+            return  # too small to measure the link
         per_item = reply.wire_bytes / n
-        throughput = reply.wire_bytes / elapsed
+        transfer = max(reply.body_seconds, 1e-3)
+        throughput = reply.wire_bytes / transfer
         target_bytes = min(8 << 20, max(32 << 10, throughput * self.target_page_seconds))
+        if self._cut_interval is not None:
+            # a link that drops connections every ~N bytes: pages of N/10 lose ~5% at most
+            target_bytes = min(target_bytes, max(8 << 10, self._cut_interval / 10))
         wanted = int(target_bytes / per_item)
         # move gradually (at most x2 up) so one fast reply does not overshoot a slow link
         wanted = min(wanted, self.limit * 2)
         self.limit = max(MIN_LIMIT, min(MAX_LIMIT, wanted))
+
+    def _note_cut(self, got: int) -> None:
+        """A pull failed after receiving ``got`` bytes: learn how often the link cuts."""
+        self._bytes_since_cut += got
+        if got <= 0:
+            return  # not a cut mid-reply (refused, timed out before the reply)
+        interval = float(self._bytes_since_cut)
+        old = self._cut_interval
+        self._cut_interval = interval if old is None else 0.5 * old + 0.5 * interval
+        self._bytes_since_cut = 0
+        if self.adaptive_limit:
+            self.limit = max(MIN_LIMIT, self.limit // 2)
 
     async def _repair_scopes(self, state: _PullState) -> None:
         """After a whole-request 400: find the scopes the server refuses, one by one."""
@@ -799,23 +828,22 @@ class _PullState:
         self, pages: list[tuple[ScopePage, str | None]], wire_bytes: int
     ) -> None:
         engine = self.engine
-        for page, _old in pages:
-            assert page.cursor is not None
+        if pages:
+            batch = [(p.scope, p.changes, p.cursor or "", p.complete) for p, _old in pages]
             try:
-                cs = await engine.store.write(
-                    _apply_page, page.scope, page.changes, page.cursor, page.complete
-                )
+                results = await engine.store.write(_apply_pages, batch)
             except ValueError as exc:  # offline_cache.syncstate.MalformedPage
                 raise ProtocolError(f"The server sent a page the cache cannot use: {exc}") from exc
             except Exception as exc:
                 raise CacheError(f"Could not save synced data in the cache: {exc}") from exc
-            n = len(page.changes)
-            prog = engine._progress.setdefault(page.scope, _ScopeProgress(False))
-            prog.done += n
-            engine._record_applied(page.scope, n)
-            if cs:
-                engine._emit(Changed(cs))
-            engine._emit_progress(page.scope, page.complete)
+            for (page, _old), cs in zip(pages, results, strict=True):
+                n = len(page.changes)
+                prog = engine._progress.setdefault(page.scope, _ScopeProgress(False))
+                prog.done += n
+                engine._record_applied(page.scope, n)
+                if cs:
+                    engine._emit(Changed(cs))
+                engine._emit_progress(page.scope, page.complete)
         engine.stats.applied_bytes += wire_bytes
 
     async def finish(self) -> None:

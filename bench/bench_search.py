@@ -35,8 +35,10 @@ from bench import common
 from offline_cache import Store, search, syncstate
 from offline_cache.queries import search_products
 from offline_cache.search import SearchFilters
+from offline_cache.store import configure_reader
 
 PAGE = 2000
+LAST_CPU = 0.0
 APPLY_BUDGET = 50_000.0
 P95_BUDGET_MS = 20.0
 RATIO_BUDGET = 2.0
@@ -52,12 +54,21 @@ def _fair(total: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
         from server.demo.generator import generate  # type: ignore[import-not-found]
 
         fair = generate("large")
-        products = _limit(_rebatch(fair.products), total)
+        products = _limit(_rebatch(_as_pulled(fair.products)), total)
         return fair.categories, fair.sections, fair.companies, products, "server.demo"
     except ImportError:
         n_companies = 5000
         return (common.categories(), common.sections(), common.companies(n_companies),
                 common.products(total, n_companies, batch=PAGE), "bench.common")
+
+
+def _as_pulled(batches: Any) -> Iterator[list[dict[str, Any]]]:
+    """Products as the pull endpoint sends them (with version and updated_at)."""
+    for b in batches:
+        for p in b:
+            p.setdefault("version", 1)
+            p.setdefault("updated_at", "2026-11-01T00:00:00Z")
+        yield b
 
 
 def _rebatch(batches: Any) -> Iterator[list[dict[str, Any]]]:
@@ -99,7 +110,11 @@ def _directory_changes(cats: list[dict[str, Any]], secs: list[dict[str, Any]],
 
 
 def build_cache(path: Path, total: int) -> tuple[float, int, str]:
-    """Fill a fresh cache at ``path`` through apply_page; returns (seconds, count, source)."""
+    """Fill a fresh cache at ``path`` through apply_page; returns (seconds, count, source).
+
+    ``LAST_CPU`` keeps the process CPU seconds of the same work (this machine may be
+    shared: CPU time shows the cost without other processes' contention)."""
+    global LAST_CPU
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     cats, secs, cos, batches, source = _fair(total)
@@ -112,15 +127,19 @@ def build_cache(path: Path, total: int) -> tuple[float, int, str]:
             store.write_sync(syncstate.track_scope, f"section:{s['id']}")
         count = 0
         elapsed = 0.0
+        cpu = 0.0
         for sec, page in _pages_by_section(batches):
             changes = [{"entity": "product", "op": "upsert", "id": p["id"], "data": p}
                        for p in page]
             t0 = time.perf_counter()
+            c0 = time.process_time()
             store.write_sync(syncstate.apply_page, f"section:{sec}", changes, f"c{count}")
             elapsed += time.perf_counter() - t0
+            cpu += time.process_time() - c0
             count += len(page)
     finally:
         store.close_sync()
+    LAST_CPU = cpu
     return elapsed, count, source
 
 
@@ -128,7 +147,7 @@ def baseline(path: Path, total: int) -> float:
     """The same rows inserted and FTS-indexed straight into SQLite; returns products/s."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    cats, secs, cos, batches, _ = _fair(total)
+    _cats, _secs, cos, batches, _ = _fair(total)
     company_text = {c["id"]: search.company_text(c["name_en"], c["name_zh"]) for c in cos}
     pages = []
     import orjson
@@ -143,7 +162,7 @@ def baseline(path: Path, total: int) -> float:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA cache_size = -32768")
     conn.execute(
         "CREATE TABLE products (id INTEGER PRIMARY KEY, company_id, section_id, category_id, "
         "name_en, name_zh, desc_en, desc_zh, specs, price_min_cents, price_max_cents, "
@@ -155,6 +174,7 @@ def baseline(path: Path, total: int) -> float:
     )
     n = 0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for rows, fts in pages:
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(f"INSERT INTO products VALUES ({','.join('?' * 15)})", rows)
@@ -162,6 +182,8 @@ def baseline(path: Path, total: int) -> float:
         conn.execute("COMMIT")
         n += len(rows)
     el = time.perf_counter() - t0
+    global LAST_CPU
+    LAST_CPU = time.process_time() - c0
     conn.close()
     return n / el
 
@@ -177,8 +199,7 @@ def _time(fn: Any, reps: int) -> list[float]:
 
 def bench_search(path: Path, reps: int, table: common.Table) -> None:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    conn.execute("PRAGMA cache_size = -32768")
-    conn.execute("PRAGMA mmap_size = 268435456")
+    configure_reader(conn)        # the settings of the store's reader threads
     sec = conn.execute("SELECT section_id FROM products WHERE id = 1").fetchone()[0]
     cat = conn.execute("SELECT category_id FROM products WHERE id = 1").fetchone()[0]
     filter_sets = {
@@ -192,7 +213,9 @@ def bench_search(path: Path, reps: int, table: common.Table) -> None:
         search_products(conn, q, SearchFilters(), 0, 50)
     results: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
+    by_price: list[float] = []
     for lang, qs in (("en", QUERIES_EN), ("zh", QUERIES_ZH)):
+        unranked: list[float] = []
         bare: list[float] = []
         plain: list[float] = []
         filtered: list[float] = []
@@ -202,12 +225,18 @@ def bench_search(path: Path, reps: int, table: common.Table) -> None:
                    f"ORDER BY {search.BM25} LIMIT 50")
             bare += _time(lambda sql=sql, match=match: conn.execute(sql, (match,)).fetchall(),
                           reps)
+            sql0 = "SELECT rowid FROM product_fts WHERE product_fts MATCH ? LIMIT 50"
+            unranked += _time(
+                lambda sql0=sql0, match=match: conn.execute(sql0, (match,)).fetchall(), reps)
+            by_price += _time(lambda q=q: search_products(
+                conn, q, SearchFilters(section_id=sec, sort="price"), 0, 50), max(1, reps // 4))
             plain += _time(lambda q=q: search_products(conn, q, SearchFilters(), 0, 50), reps)
             totals[q] = search_products(conn, q, SearchFilters(), 0, 50).total
             for f in filter_sets.values():
                 filtered += _time(lambda q=q, f=f: search_products(conn, q, f, 0, 50),
                                   max(1, reps // 2))
         results[f"{lang} bare FTS5"] = bare
+        results[f"{lang} unranked FTS5"] = unranked
         results[f"{lang} search"] = plain
         results[f"{lang} search+filters"] = filtered
     listing = []
@@ -216,8 +245,11 @@ def bench_search(path: Path, reps: int, table: common.Table) -> None:
     conn.close()
     for lang in ("en", "zh"):
         bare95 = common.percentile(results[f"{lang} bare FTS5"], 95)
-        table.add(f"{lang} bare FTS5 MATCH p50", common.median(results[f"{lang} bare FTS5"]), "ms")
-        table.add(f"{lang} bare FTS5 MATCH p95", bare95, "ms")
+        table.add(f"{lang} bare FTS5 MATCH, bm25 top 50, p50",
+                  common.median(results[f"{lang} bare FTS5"]), "ms")
+        table.add(f"{lang} bare FTS5 MATCH, bm25 top 50, p95", bare95, "ms")
+        table.add(f"{lang} bare FTS5 MATCH, unranked 50, p95 (info)",
+                  common.percentile(results[f"{lang} unranked FTS5"], 95), "ms")
         for kind in ("search", "search+filters"):
             vals = results[f"{lang} {kind}"]
             p95 = common.percentile(vals, 95)
@@ -227,10 +259,13 @@ def bench_search(path: Path, reps: int, table: common.Table) -> None:
             ratio = p95 / bare95 if bare95 > 0 else 0.0
             table.add(f"{lang} {kind} p95 / bare p95", ratio, "x", f"<= {RATIO_BUDGET:.0f}x",
                       ratio <= RATIO_BUDGET)
+    table.add("text + section, sorted by price, p50 (info)", common.median(by_price), "ms")
+    table.add("text + section, sorted by price, p95 (info)", common.percentile(by_price, 95),
+              "ms")
     table.add("filter-only listing p50 (info)", common.median(listing), "ms")
     table.add("filter-only listing p95 (info)", common.percentile(listing, 95), "ms")
     big = max(totals.values()) if totals else 0
-    table.add("largest match set in the mix (total)", big, "rows")
+    table.add(f"largest total in the mix (capped at {search.COUNT_CAP})", big, "rows")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,12 +288,16 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(dir=work) as tmp:
             secs, n, source = build_cache(Path(tmp) / "apply.sqlite", args.apply)
             rate = n / secs
+            rate_cpu = n / LAST_CPU
             base = baseline(Path(tmp) / "baseline.sqlite", args.apply)
+            base_cpu = n / LAST_CPU
         print(f"apply: {n} products from {source}", file=sys.stderr)
-        table.add(f"apply_page throughput ({n:,} products)", rate, "products/s",
+        table.add(f"apply_page throughput ({n:,} products, wall)", rate, "products/s",
                   f">= {APPLY_BUDGET:,.0f}/s", rate >= APPLY_BUDGET)
-        table.add("baseline: raw executemany + FTS5", base, "products/s")
-        table.add("apply_page / baseline", rate / base, "x")
+        table.add("apply_page throughput (per CPU second)", rate_cpu, "products/s")
+        table.add("baseline: raw executemany + FTS5 (wall)", base, "products/s")
+        table.add("baseline (per CPU second)", base_cpu, "products/s")
+        table.add("apply_page / baseline (wall)", rate / base, "x")
 
     path = work / f"search-{args.products}.sqlite"
     marker = work / f"search-{args.products}.ok"
@@ -266,9 +305,16 @@ def main(argv: list[str] | None = None) -> int:
         marker.unlink(missing_ok=True)
         print(f"building the {args.products:,}-product cache at {path} ...", file=sys.stderr)
         secs, n, source = build_cache(path, args.products)
+        store = Store.open_sync(path)
+        t0 = time.perf_counter()
+        store.write_sync(search.optimize_index)     # what the app does when idle
+        opt = time.perf_counter() - t0
+        store.close_sync()
         marker.write_text(f"{n} {source}\n")
-        table.add(f"apply_page throughput (build, {n:,} products)", n / secs, "products/s",
-                  f">= {APPLY_BUDGET:,.0f}/s", n / secs >= APPLY_BUDGET)
+        table.add("index merge after the build (idle maintenance, info)", opt, "s")
+        table.add(f"apply_page throughput (build, {n:,} products, wall)", n / secs,
+                  "products/s", f">= {APPLY_BUDGET:,.0f}/s", n / secs >= APPLY_BUDGET)
+        table.add("  the same per CPU second", n / LAST_CPU, "products/s")
     n_cached = sqlite3.connect(path).execute("SELECT count(*) FROM products").fetchone()[0]
     table.add("cached products searched", n_cached, "rows")
     bench_search(path, args.reps, table)

@@ -90,7 +90,6 @@ CREATE TABLE products (
 );
 CREATE INDEX products_section ON products(section_id);
 CREATE INDEX products_company ON products(company_id);
-CREATE INDEX products_category ON products(category_id);
 -- tiny partial indexes: rows held by a scope other than their own section's
 CREATE INDEX products_sec_scope_moved ON products(sec_scope)
     WHERE sec_scope IS NOT NULL AND sec_scope != section_id;

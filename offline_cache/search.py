@@ -50,10 +50,16 @@ _FACET_CLEAN = re.compile(r"[\W_]+")
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 16
-COUNT_CAP = 10_000            # totals above this are reported as capped (not exact)
+COUNT_CAP = 1000              # totals above this are reported as capped (not exact)
 MAX_LIMIT = 500
 
 TEXT_COLUMNS = ("name_en", "name_zh", "keywords", "desc_en", "desc_zh", "company")
+NAME_COLUMNS = ("name_en", "name_zh")
+# Relevance over a huge match set: bm25 is computed for a bounded window of candidates
+# per tier (the first WINDOW matches in rowid order), pages past it follow rowid order.
+WINDOW = 500
+WINDOW_FILTERED = 200         # when price/MOQ/currency filters join every candidate
+COUNT_CAP_FILTERED = 500
 # bm25 weights in FTS column order: name_en, name_zh, keywords, desc_en, desc_zh,
 # company, facets
 BM25 = "bm25(product_fts, 10.0, 10.0, 5.0, 1.0, 1.0, 3.0, 0.0)"
@@ -129,17 +135,35 @@ def _quote(s: str) -> str:
     return '"' + s.replace('"', '""') + '"'
 
 
-def build_match(text: str) -> str | None:
-    """The FTS5 expression for the user's text, or None when it has no terms."""
+def _phrases(text: str) -> list[str]:
     parts = []
     for term, cjk in terms(text):
         if cjk:
             parts.append(_quote(" ".join(term)))
         else:
             parts.append(_quote(term) + " *")
+    return parts
+
+
+def _in_columns(columns: Sequence[str], phrases: list[str]) -> str:
+    return "{" + " ".join(columns) + "} : (" + " AND ".join(phrases) + ")"
+
+
+def build_match(text: str) -> str | None:
+    """The FTS5 expression for the user's text, or None when it has no terms."""
+    parts = _phrases(text)
     if not parts:
         return None
-    return "{" + " ".join(TEXT_COLUMNS) + "} : (" + " AND ".join(parts) + ")"
+    return _in_columns(TEXT_COLUMNS, parts)
+
+
+def relevance_tiers(text: str) -> list[str]:
+    """Relevance tiers: every term in the names, then every term anywhere else."""
+    parts = _phrases(text)
+    if not parts:
+        return []
+    names = _in_columns(NAME_COLUMNS, parts)
+    return [names, f"({_in_columns(TEXT_COLUMNS, parts)}) NOT ({names})"]
 
 
 # ---------------------------------------------------------------- API types
@@ -213,7 +237,14 @@ def _row_filters(f: SearchFilters, alias: str) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _facet_match(f: SearchFilters) -> list[str]:
+def _cert_token(f: SearchFilters) -> str | None:
+    if not f.certification:
+        return None
+    # a certification with no letters or digits matches nothing ("cert" is no token)
+    return facet_token("cert", f.certification)
+
+
+def _facet_match(f: SearchFilters, with_cert: bool = True) -> list[str]:
     out = []
     if f.section_id is not None:
         out.append(f'facets : "sec{f.section_id}"')
@@ -221,10 +252,9 @@ def _facet_match(f: SearchFilters) -> list[str]:
         out.append(f'facets : "cat{f.category_id}"')
     if f.company_id is not None:
         out.append(f'facets : "co{f.company_id}"')
-    if f.certification:
-        tok = facet_token("cert", f.certification)
-        # a certification with no letters or digits matches nothing
-        out.append(f"facets : {_quote(tok)}" if tok != "cert" else 'facets : "cert"')
+    tok = _cert_token(f)
+    if tok is not None and with_cert:
+        out.append(f"facets : {_quote(tok)}")
     return out
 
 
@@ -254,15 +284,13 @@ def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
     row_where, row_args = _row_filters(f, "p")
     term_list = [t for t, _ in terms(text)] if isinstance(text, str) else []
 
-    if text_match is None and not facet:
+    if text_match is None and (not facet or (
+            f.category_id is None and f.certification is None)):
         # filter-only listing straight from the products table
         where = ["p.hidden = 0", *row_where]
         if f.section_id is not None:
             where.append("p.section_id = ?")
             row_args.append(f.section_id)
-        if f.category_id is not None:
-            where.append("p.category_id = ?")
-            row_args.append(f.category_id)
         if f.company_id is not None:
             where.append("p.company_id = ?")
             row_args.append(f.company_id)
@@ -278,40 +306,170 @@ def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
         return SearchPage([product_from_row(r) for r in rows], total, exact, offset, limit,
                           None, term_list)
 
-    match = " AND ".join(([text_match] if text_match else []) + facet)
-    ranked = text_match is not None
-    if not row_where and f.sort == "relevance":
-        # the common case: rank inside FTS5, then fetch the page's rows by id
-        order = f"{BM25}, rowid" if ranked else "rowid"
-        ids = [r[0] for r in conn.execute(
-            f"SELECT rowid FROM product_fts WHERE product_fts MATCH ? "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )]
+    match = " AND ".join(([f"({text_match})"] if text_match else []) + facet)
+    if text_match is not None and f.sort == "relevance":
+        # bm25 scans the doclist of every phrase in the expression for its statistics:
+        # a common certification (CE is on a quarter of the catalog) is cheaper checked
+        # row by row than as a filter token, a rare one the other way round
+        cert = _cert_token(f)
+        common = cert is not None and _is_common(conn, cert)
+        no_cert = _facet_match(f, with_cert=False)
+        tiers = [(" AND ".join([f"({t})", *facet]),
+                  " AND ".join([f"({t})", *no_cert]) if common else None)
+                 for t in relevance_tiers(text)]
+        ids = _relevance_ids(conn, tiers, row_where, row_args, offset, limit)
         items = _fetch(conn, ids)
-        count_sql = "SELECT 1 FROM product_fts WHERE product_fts MATCH ?"
-        total, exact = _capped_count(conn, count_sql, [match], offset + len(ids))
+    else:
+        items = []
+    if not row_where:
+        if text_match is None or f.sort != "relevance":
+            if text_match is None and f.sort == "relevance":
+                ids = [r[0] for r in conn.execute(
+                    "SELECT rowid FROM product_fts WHERE product_fts MATCH ? "
+                    "ORDER BY rowid LIMIT ? OFFSET ?", (match, limit, offset))]
+                items = _fetch(conn, ids)
+            else:
+                items = _sorted_join(conn, match, [], [], f, offset, limit)
+        total, exact = _capped_count(
+            conn, "SELECT 1 FROM product_fts WHERE product_fts MATCH ?", [match],
+            offset + len(items))
         return SearchPage(items, total, exact, offset, limit, match, term_list)
 
+    if text_match is None or f.sort != "relevance":
+        items = _sorted_join(conn, match, row_where, row_args, f, offset, limit)
     w = " AND ".join(["product_fts MATCH ?", *row_where])
-    base = f"FROM product_fts CROSS JOIN products p ON p.id = product_fts.rowid WHERE {w}"
+    total, exact = _capped_count(
+        conn, f"SELECT 1 FROM product_fts CROSS JOIN products p ON p.id = product_fts.rowid "
+        f"WHERE {w}", [match, *row_args], offset + len(items), COUNT_CAP_FILTERED)
+    return SearchPage(items, total, exact, offset, limit, match, term_list)
+
+
+def _sorted_join(conn: sqlite3.Connection, match: str, row_where: list[str],
+                 row_args: list[Any], f: SearchFilters, offset: int,
+                 limit: int) -> list[dict[str, Any]]:
+    """Matches in a non-relevance order (price, name; rowid when there is no text)."""
+    from .queries import PRODUCT_SELECT, product_from_row
+
+    w = " AND ".join(["product_fts MATCH ?", *row_where])
+    # without text, "relevance" is id order: FTS5 yields rowid order, so LIMIT stops early
+    order = "product_fts.rowid" if f.sort == "relevance" else _order(f, "p", False)
     rows = conn.execute(
-        f"SELECT {PRODUCT_SELECT} {base} ORDER BY {_order(f, 'p', ranked)} LIMIT ? OFFSET ?",
+        f"SELECT {PRODUCT_SELECT} FROM product_fts CROSS JOIN products p "
+        f"ON p.id = product_fts.rowid WHERE {w} ORDER BY {order} "
+        "LIMIT ? OFFSET ?",
         (match, *row_args, limit, offset),
     ).fetchall()
-    total, exact = _capped_count(conn, f"SELECT 1 {base}", [match, *row_args],
-                                 offset + len(rows))
-    return SearchPage([product_from_row(r) for r in rows], total, exact, offset, limit,
-                      match, term_list)
+    return [product_from_row(r) for r in rows]
+
+
+def _relevance_ids(conn: sqlite3.Connection, tiers: list[tuple[str, str | None]],
+                   row_where: list[str], row_args: list[Any], offset: int,
+                   limit: int) -> list[int]:
+    """Ids of one page in relevance order.
+
+    The order is: tier by tier (names first); within a tier, its first ``WINDOW``
+    matches (in rowid order, after filters) ranked by bm25, then the rest in rowid
+    order. A page costs at most a window of bm25 scores however many products match,
+    and every page of a query sees the same order, so paging is stable.
+
+    ``tiers`` holds (expression, rank expression) pairs. bm25 scans the doclist of every
+    phrase of its expression for statistics, so when a filter token is very common (a
+    certification on a quarter of the catalog) the window is found without bm25 and
+    ranked by ``_rank`` with an expression that leaves that token out.
+    """
+    if row_where:
+        window = WINDOW_FILTERED
+        src = "product_fts CROSS JOIN products p ON p.id = product_fts.rowid"
+        where = " AND ".join(["product_fts MATCH ?", *row_where])
+    else:
+        window = WINDOW
+        src = "product_fts"
+        where = "product_fts MATCH ?"
+    out: list[int] = []
+    skip = offset
+    for expr, rank_expr in tiers:
+        if len(out) >= limit:
+            break
+        args = (expr, *row_args)
+        if rank_expr is None:
+            ranked = [r[0] for r in conn.execute(
+                f"SELECT id FROM (SELECT product_fts.rowid AS id, {BM25} AS r FROM {src} "
+                f"WHERE {where} ORDER BY product_fts.rowid LIMIT {window}) ORDER BY r, id",
+                args,
+            )]
+        else:
+            ranked = _rank(conn, rank_expr, [r[0] for r in conn.execute(
+                f"SELECT product_fts.rowid FROM {src} WHERE {where} "
+                f"ORDER BY product_fts.rowid LIMIT {window}", args)])
+        take = limit - len(out)
+        if skip < len(ranked):
+            got = ranked[skip:skip + take]
+            out += got
+            take -= len(got)
+        if len(ranked) < window:
+            size = len(ranked)                          # the whole tier was ranked
+        else:
+            if take > 0:
+                rest = [r[0] for r in conn.execute(
+                    f"SELECT product_fts.rowid FROM {src} WHERE {where} "
+                    "ORDER BY product_fts.rowid LIMIT ? OFFSET ?",
+                    (*args, take, window + max(0, skip - window)),
+                )]
+                out += rest
+                take -= len(rest)
+            if take <= 0:
+                break
+            size = int(conn.execute(f"SELECT count(*) FROM {src} WHERE {where}",
+                                    args).fetchone()[0])
+        skip = max(0, skip - size)
+    return out
+
+
+COMMON_FACET = 20_000
+RANK_SCAN_CAP = 2000
+
+
+def _rank(conn: sqlite3.Connection, expr: str, candidates: list[int]) -> list[int]:
+    """``candidates`` (ascending rowids) ordered by bm25 under ``expr``.
+
+    The scan covers the candidates' rowid range, at most RANK_SCAN_CAP matches of
+    ``expr``; candidates beyond it keep rowid order after the scored ones.
+    """
+    if len(candidates) <= 1:
+        return candidates
+    wanted = set(candidates)
+    scores: dict[int, float] = {}
+    for rowid, score in conn.execute(
+        f"SELECT rowid, {BM25} FROM product_fts WHERE product_fts MATCH ? "
+        "AND rowid >= ? AND rowid <= ? LIMIT ?",
+        (expr, candidates[0], candidates[-1], RANK_SCAN_CAP),
+    ):
+        if rowid in wanted:
+            scores[rowid] = score
+    inf = float("inf")
+    return sorted(candidates, key=lambda i: (scores.get(i, inf), i))
+
+
+def _is_common(conn: sqlite3.Connection, token: str) -> bool:
+    """More than COMMON_FACET products carry this filter token (a bounded count)."""
+    n = conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM product_fts WHERE product_fts MATCH ? "
+        f"LIMIT {COMMON_FACET + 1})",
+        (f"facets : {_quote(token)}",),
+    ).fetchone()[0]
+    return bool(n > COMMON_FACET)
+
+
 
 
 def _capped_count(conn: sqlite3.Connection, inner: str, args: Sequence[Any],
-                  at_least: int) -> tuple[int, bool]:
+                  at_least: int, cap: int | None = None) -> tuple[int, bool]:
+    cap = COUNT_CAP if cap is None else min(cap, COUNT_CAP)
     n = conn.execute(
-        f"SELECT count(*) FROM ({inner} LIMIT {COUNT_CAP + 1})", tuple(args)
+        f"SELECT count(*) FROM ({inner} LIMIT {cap + 1})", tuple(args)
     ).fetchone()[0]
-    if n > COUNT_CAP:
-        return max(COUNT_CAP, at_least), False
+    if n > cap:
+        return max(cap, at_least), False
     return max(int(n), at_least) if at_least > n else int(n), True
 
 
@@ -326,3 +484,24 @@ def _fetch(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
     ).fetchall()
     by_id = {r[0]: product_from_row(r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+# ---------------------------------------------------------------- maintenance
+def merge_index(db: sqlite_utils.Database | sqlite3.Connection, pages: int = 1000) -> bool:
+    """A bounded step of full-text index merging; run it in ``Store.write`` when idle.
+
+    A large initial sync leaves the index in many segments (FTS5 merges them only
+    partly while inserting); merging them makes queries faster. Returns True while more
+    work remains (call again), False once the index is fully merged.
+    """
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    before = conn.total_changes
+    conn.execute("INSERT INTO product_fts(product_fts, rank) VALUES ('merge', ?)",
+                 (-max(1, int(pages)),))
+    return conn.total_changes - before >= 2
+
+
+def optimize_index(db: sqlite_utils.Database | sqlite3.Connection) -> None:
+    """Merge the whole full-text index in one go (about 15 s for 1M products)."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    conn.execute("INSERT INTO product_fts(product_fts) VALUES ('optimize')")

@@ -13,6 +13,7 @@ goes only when neither does (untrack, reset or a tombstone in each scope that he
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
@@ -210,6 +211,18 @@ _PRODUCT_INSERT = (
 )
 
 
+_PRODUCT_GETTER = operator.itemgetter(*PRODUCT_COLUMNS)
+_PRODUCT_DEFAULTS: dict[str, Any] = {"image_count": 0, "hidden": False}
+
+
+def _product_values(p: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Product values in PRODUCT_COLUMNS order, tolerating missing optional fields."""
+    for key in ("id", "company_id", "section_id", "category_id"):
+        if key not in p:
+            raise MalformedPage(f"product without {key}")
+    return tuple(p.get(c, _PRODUCT_DEFAULTS.get(c)) for c in PRODUCT_COLUMNS)
+
+
 def _dumps(v: Any) -> str:
     return orjson.dumps(v).decode()
 
@@ -321,6 +334,7 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
     fts_drop: list[tuple[int]] = []
     dumps = orjson.dumps
     fts_row = search.fts_row
+    getter = _PRODUCT_GETTER
     try:
         for p in products:
             pid = p["id"]
@@ -331,17 +345,22 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
                 sec, co = (ident, old[1]) if in_section else (old[0], ident)
                 if not old[2]:
                     fts_drop.append((pid,))
-            hidden = bool(p.get("hidden", False))
-            specs = p.get("specs")
-            certs = p.get("certifications")
+            try:
+                # the fast path: a complete product from the server
+                (_, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
+                 specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh, lead,
+                 certs, keywords, hidden, version, updated_at) = getter(p)
+            except KeyError:
+                (_, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
+                 specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh, lead,
+                 certs, keywords, hidden, version, updated_at) = _product_values(p)
+            hidden = bool(hidden)
             rows.append((
-                pid, p["company_id"], p["section_id"], p["category_id"],
-                p.get("name_en"), p.get("name_zh"), p.get("desc_en"), p.get("desc_zh"),
-                dumps(specs if specs is not None else []).decode(),
-                p.get("image_count", 0), p.get("price_min_cents"), p.get("price_max_cents"),
-                p.get("currency"), p.get("moq"), p.get("unit_en"), p.get("unit_zh"),
-                p.get("lead_time_days"), dumps(certs if certs is not None else []).decode(),
-                p.get("keywords"), hidden, p.get("version"), p.get("updated_at"), sec, co,
+                pid, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
+                dumps(specs if specs is not None else []).decode(), image_count, pmin, pmax,
+                currency, moq, unit_en, unit_zh, lead,
+                dumps(certs if certs is not None else []).decode(), keywords, hidden,
+                version, updated_at, sec, co,
             ))
             if not hidden:
                 fts.append(fts_row(p, companies.get(p["company_id"], "")))

@@ -29,8 +29,9 @@ _CJK = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 )
-_CJK_RE = re.compile(f"[{_CJK}]")
-_TERM_RE = re.compile(f"[{_CJK}]+|[^\\W_]+", re.UNICODE)
+_CJK_RUNS_RE = re.compile(f"[{_CJK}]+")
+_CHUNK_RE = re.compile(r"[^\W_]+", re.UNICODE)  # CJK characters are word characters too
+_TOKEN_RE = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+", re.UNICODE)
 _CJK_RUN = re.compile(f"^[{_CJK}]+$")
 
 
@@ -38,17 +39,31 @@ def segment(text: str) -> str:
     """Put spaces around every CJK character (indexing side)."""
     if not text or text.isascii():
         return text or ""
-    return _CJK_RE.sub(r" \g<0> ", text)
+    return _CJK_RUNS_RE.sub(_spaced, text)
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return " " + " ".join(m.group()) + " "
 
 
 def fts_query(text: str) -> str | None:
-    """A safe FTS5 query for user text: every term quoted; None if there is no term."""
+    """A safe FTS5 query for user text; None if it has no searchable term.
+
+    Each run of letters/digits/CJK (split at spaces and punctuation) becomes one quoted
+    phrase of its tokens (every CJK character is a token), prefix-matched when it ends
+    in a Latin/digit token: ``LED台灯`` -> ``"LED 台 灯"``, ``lam`` -> ``"lam"*``,
+    ``能L`` -> ``"能 L"*``.  Phrases are ANDed.  Quotes are doubled, so user text is
+    never query syntax.
+    """
     parts = []
-    for term in _TERM_RE.findall(text)[:32]:
-        if _CJK_RUN.match(term):
-            parts.append('"' + " ".join(term) + '"')
-        else:
-            parts.append('"' + term.replace('"', '""') + '"*')
+    for chunk in _CHUNK_RE.findall(text)[:32]:
+        tokens = _TOKEN_RE.findall(chunk)
+        if not tokens:
+            continue
+        phrase = '"' + " ".join(tokens).replace('"', '""') + '"'
+        if not _CJK_RUN.match(tokens[-1]):
+            phrase += "*"
+        parts.append(phrase)
     return " AND ".join(parts) if parts else None
 
 

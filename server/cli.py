@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+import sqlalchemy as sa
 import uvicorn
 
 from server import db
@@ -55,9 +56,23 @@ def uvicorn_config(app: Any, log_level: str, embedded: bool = False) -> uvicorn.
         lifespan="off",
         access_log=log_level == "debug",
         timeout_keep_alive=30,
+        timeout_graceful_shutdown=5,
         log_config=None if embedded else uvicorn.config.LOGGING_CONFIG,
         server_header=False,
     )
+
+
+class FairServer(uvicorn.Server):
+    """uvicorn's server that, when shutting down, first answers the waiting long-polls
+    (instead of holding the shutdown until their wait runs out)."""
+
+    def __init__(self, config: uvicorn.Config, state: ServerState) -> None:
+        super().__init__(config)
+        self.fair_state = state
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.fair_state.notifier.close()
+        await super().shutdown(sockets)
 
 
 async def _serve(server: uvicorn.Server, sock: socket.socket, port_file: Path | None) -> None:
@@ -85,11 +100,11 @@ def print_accounts(accounts: list[dict[str, Any]], url: str) -> None:
     print(f"FairDesk demo fair: {url}", flush=True)
     print("Demo accounts (email / password / role):")
     for a in accounts:
-        extra = f"  company {a['company_id']}, join code {a['join_code']}" if a.get("company_id") else ""
+        extra = f"  (company {a['company_id']})" if a.get("company_id") else ""
         print(f"  {a['email']}  /  {a['password']}  /  {a['role']}{extra}")
-    codes = {a["join_code"] for a in accounts if a.get("join_code")}
-    for code in sorted(codes):
-        print(f"Join code of the demo company (register more exhibitor staff with it): {code}")
+    codes = {a["company_id"]: a["join_code"] for a in accounts if a.get("join_code")}
+    for company_id, code in sorted(codes.items()):
+        print(f"Join code of demo company {company_id} (register more exhibitor staff with it): {code}")
     sys.stdout.flush()
 
 
@@ -118,7 +133,7 @@ def serve(args: argparse.Namespace) -> int:
         print_accounts(accounts, url)
     else:
         print(f"FairDesk cloud fair service: {url} (database {db_path})", flush=True)
-    server = uvicorn.Server(uvicorn_config(app, args.log_level))
+    server = FairServer(uvicorn_config(app, args.log_level), state)
     asyncio.run(_serve(server, sock, Path(args.port_file) if args.port_file else None))
     return 0
 
@@ -143,7 +158,11 @@ def purge(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="fairdesk-server", description="The FairDesk cloud fair service.")
+    p = argparse.ArgumentParser(
+        prog="fairdesk-server",
+        description="The FairDesk cloud fair service.",
+        epilog="Maintenance: fairdesk-server purge-tombstones --help",
+    )
     p.add_argument("--db", help=f"SQLite database file (default: {default_db_path()})")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765, help="0 picks a free port")
@@ -180,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args)
     except KeyboardInterrupt:
         return 0
+    except (sa.exc.DatabaseError, RuntimeError) as e:
+        print(f"fairdesk-server: cannot use the database: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

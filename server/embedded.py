@@ -18,7 +18,7 @@ import uvicorn
 
 from server import db
 from server.api import create_app
-from server.cli import bind_socket, uvicorn_config
+from server.cli import FairServer, bind_socket, uvicorn_config
 from server.state import ServerState, Settings
 
 
@@ -53,13 +53,13 @@ class EmbeddedServer:
             {k: a.get(k) for k in ("email", "password", "role", "display_name", "company_id", "join_code")}
             for a in accounts
         ]
+        sock = bind_socket(self.host, self.port)  # fails early (OSError) if the port is taken
         self._state = ServerState.open(Settings(db=self.db_path, log_level="warning"))
         app = create_app(state=self._state)
-        sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.url = f"http://{host}:{self.port}"
-        server = uvicorn.Server(uvicorn_config(app, "warning", embedded=True))
+        server = FairServer(uvicorn_config(app, "warning", embedded=True), self._state)
         self._server = server
         ready = threading.Event()
 

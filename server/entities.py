@@ -28,6 +28,27 @@ _I_CERTS = PRODUCT_KEYS.index("certifications")
 _I_HIDDEN = PRODUCT_KEYS.index("hidden")
 
 
+def product_json_sql(dialect_name: str) -> sa.ColumnElement[Any] | None:
+    """A SQL expression that builds the product's wire JSON in the database (SQLite's
+    ``json_object``), so pulls do no per-field Python work; None where unsupported."""
+    if dialect_name != "sqlite":
+        return None  # PostgreSQL would use json_build_object here
+    args: list[Any] = []
+    for col in PRODUCT_COLS:
+        args.append(sa.literal_column(f"'{col.key}'"))
+        if col.key in ("specs", "certifications"):
+            args.append(sa.func.json(col))
+        elif col.key == "hidden":
+            args.append(
+                sa.func.json(
+                    sa.case((col.is_(True), sa.literal_column("'true'")), else_=sa.literal_column("'false'"))
+                )
+            )
+        else:
+            args.append(col)
+    return sa.func.json_object(*args)
+
+
 def product(row: Any) -> dict[str, Any]:
     """A product row (PRODUCT_COLS, in order; SQLAlchemy or raw DBAPI) -> wire dict."""
     vals = list(row)

@@ -63,7 +63,7 @@ def _cached(path: FsPath, render: Any) -> Image:
 
 def _renderer() -> Any:
     try:
-        from server.demo import images as demo_images
+        import server.demo.images as demo_images
     except ImportError as e:  # pragma: no cover - the demo package ships with the server
         raise ProblemError(503, "unavailable", "Image rendering is not available.",
                            headers={"Retry-After": "60"}) from e

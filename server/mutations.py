@@ -65,7 +65,26 @@ def apply(ctx: MutationContext, type_: str, args: Any) -> Any:
         raise Rejected("unknown-mutation", f"unknown mutation type {type_!r}")
     if not isinstance(args, dict):
         raise Rejected("invalid-value", "args must be an object")
+    if not _valid_text(args):
+        raise Rejected("invalid-value", "text must be valid Unicode (no unpaired surrogates)")
     return handler(ctx, args)
+
+
+def _valid_text(value: Any, depth: int = 0) -> bool:
+    """No unpaired surrogates anywhere in the (JSON) value."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if depth > 32:
+        return False
+    if isinstance(value, dict):
+        return all(_valid_text(k, depth + 1) and _valid_text(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_valid_text(v, depth + 1) for v in value)
+    return True
 
 
 def _parse(model: type[BaseModel], args: dict[str, Any]) -> Any:

@@ -46,6 +46,18 @@ class Notifier:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._waiters: set[Waiter] = set()
+        self.closed = False
+
+    def close(self) -> None:
+        """The server is shutting down: wake every waiter (they answer at once)."""
+        self.closed = True
+        with self._lock:
+            targets = list(self._waiters)
+        for w in targets:
+            try:
+                w.loop.call_soon_threadsafe(w.event.set)
+            except RuntimeError:  # loop closed
+                self._remove(w)
 
     def waiter(self, keys: Iterable[str]) -> Waiter:
         """Register interest in ``keys`` (call from the event loop)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -95,6 +96,15 @@ def problem_dict(
     return body
 
 
+def dumps_safe(obj: Any) -> bytes:
+    """orjson, falling back to ASCII-escaped JSON for text orjson refuses (lone
+    surrogates echoed from a hostile request)."""
+    try:
+        return orjson.dumps(obj)
+    except TypeError:
+        return json.dumps(obj, ensure_ascii=True, default=str).encode()
+
+
 def problem_response(
     status: int,
     code: str,
@@ -104,12 +114,12 @@ def problem_response(
     title: str | None = None,
     **extra: Any,
 ) -> Response:
-    body = orjson.dumps(problem_dict(status, code, detail, title=title, **extra))
+    body = dumps_safe(problem_dict(status, code, detail, title=title, **extra))
     return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 def problem_bytes(status: int, code: str, detail: str = "", **extra: Any) -> bytes:
-    return orjson.dumps(problem_dict(status, code, detail, **extra))
+    return dumps_safe(problem_dict(status, code, detail, **extra))
 
 
 def _loc(loc: Any) -> list[Any]:
@@ -130,7 +140,7 @@ def install(app: FastAPI) -> None:
     async def on_problem(_request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ProblemError)
         return Response(
-            orjson.dumps(exc.to_dict()),
+            dumps_safe(exc.to_dict()),
             status_code=exc.status,
             media_type=PROBLEM_MEDIA_TYPE,
             headers=exc.headers,
@@ -151,6 +161,15 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors[:5])
         return problem_response(400, "bad-request", detail or "Malformed request.", errors=errors)
 
+    async def on_bad_text(_request: Request, exc: Exception) -> Response:
+        return problem_response(
+            400, "bad-request", "Text must be valid Unicode (no unpaired surrogates).",
+            errors=[{"loc": ["body"], "msg": "unpaired surrogate in a string"}],
+        )
+
+    async def on_too_deep(_request: Request, exc: Exception) -> Response:
+        return problem_response(400, "bad-request", "The JSON is nested too deeply.")
+
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return problem_response(500, "internal-error", "An unexpected error occurred.")
@@ -158,4 +177,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(UnicodeEncodeError, on_bad_text)
+    app.add_exception_handler(RecursionError, on_too_deep)
     app.add_exception_handler(Exception, on_unexpected)

@@ -129,29 +129,39 @@ def parse_scope(name: str, user: User) -> tuple[str, str, int | None]:
     return name, kind, int(ident)
 
 
-Change = tuple[int, dict[str, Any]]  # (seq, change)
+Change = tuple[int, bytes]  # (seq, the serialized change)
 Source = Callable[[Connection, int, int, bool, int], list[Change]]
 
 
-def _products_section(section_id: int) -> Source:
+def _products(where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delete: bool) -> Source:
+    """Products in ``where`` after a cursor.  Section scopes serve hidden products as
+    deletes (and skip them when starting from null); the company scope serves them."""
     P = db.products.c
-    cols = (*entities.PRODUCT_COLS, P.seq)
-    hidden_i = len(entities.PRODUCT_COLS) - 3  # hidden, version, updated_at, (seq)
-    assert entities.PRODUCT_KEYS[hidden_i] == "hidden"
+    hidden_i = entities.PRODUCT_KEYS.index("hidden")
 
     def fetch(conn: Connection, after: int, n: int, initial: bool, floor: int) -> list[Change]:
-        q = sa.select(*cols).where(P.section_id == section_id, P.seq > after)
-        if initial:
-            q = q.where(P.hidden.is_(False))
+        conds = [*where(), P.seq > after]
+        if hidden_as_delete and floor > after:
+            # Rows unchanged since the snapshot a pull from null started at (``floor``)
+            # and hidden then were never sent to this client: no delete needed.
+            conds.append(sa.or_(P.hidden.is_(False), P.seq > floor))
+        wire = entities.product_json_sql(conn.dialect.name)
         out: list[Change] = []
-        product = entities.product
-        for row in db.fetch_raw(conn, q.order_by(P.seq).limit(n)):
-            if row[hidden_i]:
-                out.append((row[-1], {"entity": "product", "op": "delete", "id": row[0]}))
+        if wire is not None:
+            q: sa.Select[Any] = sa.select(P.seq, P.id, P.hidden, wire).where(*conds).order_by(P.seq).limit(n)
+            for seq, pid, hidden, data in conn.execute(q).all():  # (compiled form is cached)
+                if hidden and hidden_as_delete:
+                    out.append((seq, b'{"entity":"product","op":"delete","id":%d}' % pid))
+                else:
+                    out.append((seq, b'{"entity":"product","op":"upsert","id":%d,"data":%s}' % (pid, data.encode())))
+            return out
+        q2: sa.Select[Any] = sa.select(*entities.PRODUCT_COLS, P.seq).where(*conds).order_by(P.seq).limit(n)
+        for row in db.fetch_raw(conn, q2):
+            if row[hidden_i] and hidden_as_delete:
+                change: dict[str, Any] = {"entity": "product", "op": "delete", "id": row[0]}
             else:
-                out.append(
-                    (row[-1], {"entity": "product", "op": "upsert", "id": row[0], "data": product(row[:-1])})
-                )
+                change = {"entity": "product", "op": "upsert", "id": row[0], "data": entities.product(row[:-1])}
+            out.append((row[-1], orjson.dumps(change)))
         return out
 
     return fetch
@@ -164,16 +174,15 @@ def _simple(
     to_wire: Callable[[Any], dict[str, Any]],
     where: Callable[[], list[sa.ColumnElement[bool]]],
     id_of: Callable[[Any], Any] = lambda row: row[0],
-    raw: bool = False,
 ) -> Source:
     seq_col = table.c.seq
 
     def fetch(conn: Connection, after: int, n: int, initial: bool, floor: int) -> list[Change]:
         q = sa.select(*cols, seq_col).where(seq_col > after, *where()).order_by(seq_col).limit(n)
-        rows = db.fetch_raw(conn, q) if raw else conn.execute(q)
+        dumps = orjson.dumps
         return [
-            (row[-1], {"entity": entity, "op": "upsert", "id": id_of(row), "data": to_wire(row[:-1])})
-            for row in rows
+            (row[-1], dumps({"entity": entity, "op": "upsert", "id": id_of(row), "data": to_wire(row[:-1])}))
+            for row in conn.execute(q)
         ]
 
     return fetch
@@ -193,7 +202,8 @@ def _tombstones(key: str) -> Source:
         )
         out: list[Change] = []
         for seq, entity, eid in conn.execute(q):
-            out.append((seq, {"entity": entity, "op": "delete", "id": int(eid) if eid.isdigit() else eid}))
+            ident = int(eid) if eid.isdigit() else eid
+            out.append((seq, orjson.dumps({"entity": entity, "op": "delete", "id": ident})))
         return out
 
     return fetch
@@ -209,7 +219,8 @@ def sources_for(req: ScopeReq) -> list[Source]:
         ]
     if req.kind == "section":
         assert req.ident is not None
-        return [_products_section(req.ident), _tombstones(req.key)]
+        sid = req.ident
+        return [_products(lambda: [db.products.c.section_id == sid], True), _tombstones(req.key)]
     if req.kind == "me":
         uid = req.ident
         return [
@@ -226,8 +237,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
         return [
             _simple("staff", db.users, entities.STAFF_COLS, entities.staff,
                     lambda: [db.users.c.company_id == cid]),
-            _simple("product", db.products, entities.PRODUCT_COLS, entities.product,
-                    lambda: [P.company_id == cid], raw=True),
+            _products(lambda: [P.company_id == cid], False),
             _tombstones(req.key),
         ]
     raise AssertionError(req.kind)  # pragma: no cover
@@ -312,7 +322,7 @@ def pull(
             if page:
                 news = True
             out[req.name] = {
-                "changes": [c for _, c in page],
+                "changes": Fragment(b"[" + b",".join(c for _, c in page) + b"]"),
                 "cursor": encode_cursor(state, req.key, cursor_seq, floor),
                 "complete": complete,
             }
@@ -330,7 +340,7 @@ class PullIn(BaseModel):
 
 class PushMutationIn(BaseModel):
     seq: Annotated[int, Field(ge=1, le=2**62)]
-    type: Annotated[str, Field(max_length=100)]
+    type: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,100}$")]
     args: Any = Field(default_factory=dict)
 
 
@@ -359,10 +369,9 @@ async def pull_route(
         raise ProblemError(400, "bad-request", f"At most {MAX_SCOPES} scopes per pull.",
                            errors=[{"loc": ["body", "scopes"], "msg": f"at most {MAX_SCOPES} scopes"}])
     res = await run_sync(pull, state, token, body.scopes, body.limit)
-    if not res.news and body.wait > 0 and res.body is not None:
+    if not res.news and body.wait > 0:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + body.wait
-        last_body = res.body
         with state.notifier.waiter(res.keys) as waiter:
             # Re-check after registering so a commit between the first check and the
             # registration is not missed.
@@ -371,9 +380,8 @@ async def pull_route(
                 waiter.clear()
                 res = await run_sync(pull, state, token, body.scopes, body.limit, since)
                 if res.body is not None:
-                    last_body = res.body
                     since = res.snapshot
-                if res.news:
+                if res.news or state.notifier.closed:
                     break
                 remaining = deadline - loop.time()
                 if remaining <= 0:
@@ -382,7 +390,8 @@ async def pull_route(
                     since = None  # a relevant commit: really re-query
                 elif await request.is_disconnected():
                     break  # the client went away: stop polling for it
-        return Response(last_body, media_type="application/json")
+        if res.body is None:  # timed out on the cheap "nothing changed" check
+            res = await run_sync(pull, state, token, body.scopes, body.limit)
     assert res.body is not None
     return Response(res.body, media_type="application/json")
 
@@ -448,6 +457,14 @@ def push(state: ServerState, token: str | None, body: PushIn) -> bytes:
             except sa.exc.OperationalError:
                 sp.rollback()
                 raise  # transient (locked, disk): the whole push is retried
+            except (UnicodeEncodeError, sa.exc.StatementError) as e:
+                if isinstance(e, sa.exc.StatementError) and not isinstance(e.orig, UnicodeEncodeError):
+                    sp.rollback()
+                    log.exception("mutation %s (client %s seq %d) failed", m.type, body.client_id, m.seq)
+                    status, code, reason = "rejected", "internal-error", "the server failed to apply this change"
+                else:
+                    sp.rollback()
+                    status, code, reason = "rejected", "invalid-value", "text must be valid Unicode (no unpaired surrogates)"
             except Exception:
                 # A bug must not block the client's queue forever: record it.
                 log.exception("mutation %s (client %s seq %d) failed", m.type, body.client_id, m.seq)

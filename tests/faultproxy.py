@@ -11,6 +11,8 @@
         proxy.cut_mode = "cumulative"              #   "connection": N bytes per connection
                                                    #   "cumulative": every N bytes over all
                                                    #   connections, the carrying one is cut
+        proxy.set_cut(2_000_000, "cumulative", first=700_000)  # the same, in one call; the
+                                                   # first cut after 700 KB (a phase)
         proxy.stall_next(5.0, count=1, match=b"/v1/sync/pull")  # hold the next reply(s)
         proxy.reset_next_reply(count=1, match=b"/v1/sync/push")
                                                    # forward the request to the server, then
@@ -175,11 +177,16 @@ class FaultProxy:
             self._reset_rules.clear()
             self._next_cut = None
 
-    def set_cut(self, nbytes: int | None, mode: str = "connection") -> None:
+    def set_cut(self, nbytes: int | None, mode: str = "connection", first: int | None = None) -> None:
+        """Cut after ``nbytes`` reply bytes (per connection, or cumulative over all).
+
+        ``first`` (cumulative mode): bytes before the FIRST cut, e.g. ``nbytes // 2`` for
+        a link whose cuts do not start counting when the test does.
+        """
         with self._lock:
             self.cut_after = nbytes
             self.cut_mode = mode
-            self._next_cut = None
+            self._next_cut = None if first is None else self._total_down + first
 
     # ------------------------------------------------------------------ loop thread
 
@@ -263,7 +270,7 @@ class FaultProxy:
         down = asyncio.ensure_future(self._pump(conn, ur, cw, "down"))
         try:
             await asyncio.gather(up, down)
-        except Exception:
+        except (Exception, asyncio.CancelledError):  # shutdown or a dropped connection
             pass
         finally:
             up.cancel()

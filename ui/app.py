@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.catalog import Row
 from app.embedded import EmbeddedDemo
@@ -73,6 +74,7 @@ class FairDeskApp(QObject):
     ) -> None:
         super().__init__()
         self.qapp = qapp
+        qapp.setQuitOnLastWindowClosed(False)  # quitting is ours: the session closes first
         self.args = args
         self.profile = profile
         self.dir = Path(data_dir) if data_dir is not None else profile_dir(profile)
@@ -122,8 +124,9 @@ class FairDeskApp(QObject):
     async def shutdown(self) -> None:
         if self._lag_timer is not None:
             self._lag_timer.stop()
-        if self._account_dialog is not None:
+        if self._account_dialog is not None and isValid(self._account_dialog):
             self._account_dialog.close()
+        self._account_dialog = None
         if self.window is not None:
             self.window.close_for_real()
             self.window.deleteLater()
@@ -415,8 +418,9 @@ class FairDeskApp(QObject):
         """The account step of the first-run dialog, over the window (cache stays usable)."""
         if self.args.smoke:
             return
-        if self._account_dialog is not None and self._account_dialog.isVisible():
-            self._account_dialog.raise_()
+        old = self._account_dialog
+        if old is not None and isValid(old) and old.isVisible():
+            old.raise_()
             return
         dialog = FirstRunDialog(self, self.lang, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -54,6 +54,7 @@ class UiContext(QObject):
         self.profile_dir = profile_dir
         self.images = ImageLoader(blobs=blobs, fetch=self._fetch_image, parent=self)
         self.state: ConnState = ConnState.OFFLINE
+        self.reachable = False  # the server answered lately (online, or syncing after it)
         self.last_event: StateChanged | None = None
         if session is not None:
             self.set_session(session)
@@ -65,13 +66,20 @@ class UiContext(QObject):
         """Listener for ``SyncEngine.add_listener``: re-emit as Qt signals (GUI thread)."""
         try:
             if isinstance(event, StateChanged):
-                was_online = self.state == ConnState.ONLINE
+                was_online = self.reachable
                 self.state = event.state
+                if event.state == ConnState.ONLINE:
+                    self.reachable = True
+                elif event.state != ConnState.SYNCING:  # syncing keeps what we knew
+                    self.reachable = False
                 self.last_event = event
-                if event.state == ConnState.ONLINE and not was_online:
+                if self.reachable and not was_online:
                     self.images.forget_failures()
                 self.state_changed.emit(event)
             elif isinstance(event, Progress):
+                if not self.reachable:  # data arrives: the server is there
+                    self.reachable = True
+                    self.state_changed.emit(self.last_event or StateChanged(self.state, None, 0))
                 self.progress.emit(event)
             elif isinstance(event, Changed):
                 self.changed.emit(event.changes)
@@ -100,7 +108,7 @@ class UiContext(QObject):
         return getattr(self.session, "engine", None) if self.session is not None else None
 
     def is_online(self) -> bool:
-        return self.client is not None and self.state in (ConnState.ONLINE, ConnState.SYNCING)
+        return self.session is not None and self.reachable
 
     def local_time(self, when: datetime) -> datetime:
         """``when`` in the user's time zone (the settings' one, else the system's)."""
@@ -193,4 +201,5 @@ class UiContext(QObject):
         items = [dict(i) for i in data.get("items") or []]
         for item in items:
             item["_remote"] = True
+        items = await self.catalog.with_company_names(items)
         return int(data.get("total") or 0), items

@@ -60,6 +60,7 @@ class FirstRunDialog(QDialog):
         self.demo_accounts: list[dict[str, Any]] = []
         self._progress: dict[str, Progress] = {}
         self._expected_total = 0
+        self._filling = False
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._server_page())
@@ -302,7 +303,7 @@ class FirstRunDialog(QDialog):
         except Exception as exc:
             self._show_error(self.tr("The list of sections could not be loaded: {error}").format(error=str(exc)))
             sections = []
-        self.section_model.blockSignals(True)
+        self._filling = True
         self.section_model.clear()
         for s in sections:
             first, _second = bilingual(s, "name", self.lang)
@@ -317,7 +318,7 @@ class FirstRunDialog(QDialog):
             item.setData(int(s.get("est_bytes") or 0), Qt.ItemDataRole.UserRole + 1)
             item.setData(int(s.get("product_count") or 0), Qt.ItemDataRole.UserRole + 2)
             self.section_model.appendRow(item)
-        self.section_model.blockSignals(False)
+        self._filling = False
         self._update_estimate()
 
     def checked_sections(self) -> list[int]:
@@ -336,6 +337,8 @@ class FirstRunDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if sid in section_ids else Qt.CheckState.Unchecked)
 
     def _update_estimate(self, *_args: Any) -> None:
+        if self._filling:
+            return
         size = 0
         products = 0
         n = 0

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("fairdesk")
 
@@ -68,9 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        return _run_gui(args, started)
+        rc = _run_gui(args, started)
     except KeyboardInterrupt:
-        return 130
+        rc = 130
+    if argv is None:
+        # The real program: leave without the interpreter's final garbage collection, in
+        # which PySide6 can crash on objects that outlived the QApplication. Everything
+        # is closed and saved by now; flush what is buffered and go.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(rc)
+    return rc
 
 
 def _run_gui(args: argparse.Namespace, started: float) -> int:
@@ -82,7 +92,9 @@ def _run_gui(args: argparse.Namespace, started: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import FairDeskApp
+    from ui.compat import immortalize_singletons
 
+    immortalize_singletons()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -120,11 +132,28 @@ def _run_gui(args: argparse.Namespace, started: float) -> int:
         rc = 1
     finally:
         asyncio.set_event_loop(None)
+        _dispose_widgets(app)
         if tmp is not None:
             tmp.cleanup()
     if args.loop_lag_probe:
         print(json.dumps({"max_loop_lag_ms": round(fd_app.max_lag_ms, 1)}), flush=True)
     return rc
+
+
+def _dispose_widgets(app: Any) -> None:
+    """Delete every top-level widget while the QApplication still exists: Python objects
+    that outlive it crash the interpreter's final garbage collection (PySide6)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    app.processEvents()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FairDesk"))
         self.setAccessibleName(self.tr("FairDesk main window"))
         self._state_file = state_file
+        self._pending_splitters: dict[str, QByteArray] = {}
         self._closing_for_real = False
 
         self.pages: dict[str, QWidget] = {
@@ -284,13 +285,24 @@ class MainWindow(QMainWindow):
         st = s.value("window/state")
         if isinstance(st, QByteArray):
             self.restoreState(st)
-        for key, splitter in self._splitters().items():
-            val = s.value(f"splitters/{key}")
-            if isinstance(val, QByteArray):
-                splitter.restoreState(val)
+        self._pending_splitters = {
+            key: val
+            for key in self._splitters()
+            if isinstance(val := s.value(f"splitters/{key}"), QByteArray)
+        }
         mode = s.value("search/view")
         if mode in ("0", "1", 0, 1):
             self.pages["search"].set_view(int(mode))  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_splitters:
+            # after the first layout: restoring into an unsized splitter squeezes panes
+            pending, self._pending_splitters = self._pending_splitters, {}
+            splitters = self._splitters()
+            self.centralWidget().layout().activate()  # type: ignore[union-attr]
+            for key, val in pending.items():
+                splitters[key].restoreState(val)
 
     def save_state(self) -> None:
         s = self._qsettings()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.asyncutil import take_errors
 
@@ -32,9 +32,9 @@ async def wait_until(cond: Callable[[], bool], timeout: float = 30.0, what: str 
 
 
 async def settle(rounds: int = 6) -> None:
-    """Let queued loads and repaints run."""
+    """Let queued loads and repaints run (the loop runs Qt's events meanwhile; never a
+    nested processEvents() inside a task)."""
     for _ in range(rounds):
-        QApplication.processEvents()
         await asyncio.sleep(0.03)
 
 
@@ -89,7 +89,8 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     sections = await ctx.catalog.sections()
     if len(sections) < 2:
         raise SmokeFailure("the fair has fewer than two sections")
-    chosen = sorted(sections, key=lambda s: int(s.get("product_count") or 0))[:2]
+    # the first two sections a user sees in the directory
+    chosen = sorted(sections, key=lambda s: (int(s.get("category_id") or 0), int(s.get("position") or 0)))[:2]
     for s in chosen:
         await session.follow(int(s["id"]))
     for _ in range(50):
@@ -97,6 +98,7 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
         if getattr(summary, "complete", True):
             break
     await engine.start()
+    await window.status._refresh_stats()
     stats = await ctx.catalog.cache_stats()
     products_cached = int(stats.get("products") or 0)
     if products_cached == 0:
@@ -143,6 +145,9 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     await search.model.wait_idle()  # type: ignore[attr-defined]
     await wait_until(lambda: search.model.rowCount() > 0, what=f"search results for {word!r}")  # type: ignore[attr-defined]
     await _wait_images(app)
+    if ctx.is_online():
+        await search._search_remote()  # type: ignore[attr-defined]
+        await _wait_images(app)
     await shooter.shot("search", window)
     search.set_view(1)  # type: ignore[attr-defined]
     await shooter.shot("search-list", window)

@@ -47,17 +47,18 @@ def grid_view(
     icon: int = 120,
     parent: QWidget | None = None,
     subtitle: Callable[[dict[str, Any]], str] | None = None,
+    badge: Callable[[dict[str, Any]], str] | None = None,
 ) -> QListView:
     """A QListView in icon mode: the product grid (one model, no widget per item)."""
     view = QListView(parent)
-    delegate = ProductCardDelegate(icon, subtitle or (lambda _r: ""), view)
+    delegate = ProductCardDelegate(icon, subtitle or (lambda _r: ""), view, badge)
     view.setItemDelegate(delegate)
     view.setMouseTracking(True)
     view.setViewMode(QListView.ViewMode.IconMode)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setIconSize(QSize(icon, icon))
-    view.setGridSize(QSize(icon + 40, icon + 24 + view.fontMetrics().lineSpacing() * 3 + 8))
+    view.setGridSize(QSize(icon + 52, icon + 24 + view.fontMetrics().lineSpacing() * 3 + 8))
     view.setWordWrap(True)
     view.setUniformItemSizes(True)
     view.setSpacing(0)
@@ -105,10 +106,17 @@ class ProductCardDelegate(QStyledItemDelegate):
     Paints from the model's roles (DecorationRole, DisplayRole, ROW_ROLE); no widgets.
     """
 
-    def __init__(self, icon: int, subtitle: Callable[[dict[str, Any]], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        icon: int,
+        subtitle: Callable[[dict[str, Any]], str],
+        parent: QObject | None = None,
+        badge: Callable[[dict[str, Any]], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.icon = icon
         self.subtitle = subtitle
+        self.badge = badge
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         fm = option.fontMetrics
@@ -134,12 +142,21 @@ class ProductCardDelegate(QStyledItemDelegate):
         if isinstance(icon, QIcon):
             icon.paint(painter, img_rect)
         fm = option.fontMetrics
+        row = index.data(ROW_ROLE) or {}
+        badge = self.badge(row) if (self.badge and row) else ""
+        if badge:
+            w = fm.horizontalAdvance(badge) + 10
+            badge_rect = QRect(img_rect.x() + 4, img_rect.y() + 4, w, fm.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#b7791f"))
+            painter.drawRoundedRect(badge_rect, 4, 4)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
         text_rect = QRect(rect.x() + 6, img_rect.bottom() + 6, rect.width() - 12, fm.lineSpacing() * 2)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         elided = _elide_lines(fm, name, text_rect.width(), 2)
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), elided)
-        row = index.data(ROW_ROLE) or {}
         sub = self.subtitle(row) if row else ""
         if sub:
             sub_rect = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), fm.lineSpacing())

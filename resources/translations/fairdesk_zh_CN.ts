@@ -740,6 +740,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>在服务器上搜索全展会，包括未缓存的展区</translation>
         </message>
         <message>
+            <source>Online</source>
+            <translation>在线</translation>
+        </message>
+        <message>
             <source>Search results</source>
             <translation>搜索结果</translation>
         </message>

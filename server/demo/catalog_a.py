@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.demo.model import CTNS, PCS, SETS, UNITS, C, M, P, S, X, Z
+from server.demo.model import CTNS, SETS, UNITS, C, M, P, S, X, Z
 
 ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家电", (52, 110, 200), [
     S("kitchen-appliances", "Kitchen Appliances|厨房电器", "kettle",
@@ -11,8 +11,8 @@ ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家�
       colours="White; Black; Silver; Red; Mint Green; Beige",
       cities="ningbo; cixi; foshan; zhongshan; shenzhen; jiangmen; changsha",
       feats="Food-grade materials wherever the product touches food.|与食物接触部分均采用食品级材料。;"
-            "Overheat and boil-dry protection for safe use.|具有过热及防干烧保护，使用安全。;"
-            "Detachable parts are dishwasher safe.|可拆卸部件可用洗碗机清洗。;"
+            "Overheat protection and safety switch.|具有过热保护及安全开关。;"
+            "Easy-clean surfaces and detachable parts.|表面易清洁，部件可拆卸。;"
             "Plugs for EU, UK, US and AU markets.|可配欧规、英规、美规及澳规插头。;"
             "Low noise and low standby power.|运行噪音低，待机功耗低。;"
             "Colour box with multilingual manual.|彩盒包装，附多语种说明书。",
@@ -34,7 +34,7 @@ ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家�
             M("-", "High Speed|高速; Portable|便携; Personal|单人"),
             Z("Jar Capacity|杯体容量", "0.6L; 1.5L; 2L"), X("Power|功率", "300W; 800W; 1200W; 2000W"),
             kw="blender; juicer|榨汁机; smoothie maker|料理机"),
-          P("Induction Cooker|电磁炉", "panel", 14, 48,
+          P("Induction Cooker|电磁炉", "cooktop", 14, 48,
             M("-", "Touch Control|触控; Single Burner|单头; Double Burner|双头"),
             Z("Power|功率", "2000W; 2200W; 3500W"), kw="induction hob; cooktop|电陶炉"),
           P("Electric Pressure Cooker|电压力锅", "pot", 22, 60,
@@ -52,9 +52,9 @@ ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家�
       certs="CE; GS; CB; RoHS; UL; ETL; ERP; CCC; ISO 9001", lead=(25, 45),
       colours="White; Black; Grey; Silver; Beige",
       cities="ningbo; cixi; zhongshan; foshan; suzhou; shenzhen; taizhou",
-      feats="Copper motor for long life and quiet running.|纯铜电机，寿命长，运行安静。;"
-            "Timer and remote control as standard.|标配定时及遥控功能。;"
-            "Tip-over and overheat protection.|具有防倾倒及过热保护功能。;"
+      feats="Quality components for a long service life.|选用优质元器件，使用寿命长。;"
+            "Simple controls with clear indicators.|操作简单，指示清晰。;"
+            "Overheat protection for safe use.|具有过热保护，使用安全。;"
             "Energy-saving design meets ERP requirements.|节能设计，符合ERP能效要求。;"
             "Compact size, easy to store and move.|体积小巧，便于收纳和移动。;"
             "Two-year warranty for distributors.|为经销商提供两年质保。",
@@ -69,16 +69,16 @@ ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家�
             Z("Power|功率", "1500W; 2000W"), kw="space heater; PTC heater|取暖器"),
           P("Ultrasonic Humidifier|超声波加湿器", "bottle", 7, 30, M("-", "Cool Mist|冷雾; Top Fill|上加水"),
             Z("Tank Capacity|水箱容量", "2.5L; 4L; 6L"), kw="humidifier; mist maker|加湿器"),
-          P("Cordless Vacuum Cleaner|无线吸尘器", "tool", 35, 110, M("-", "Handheld|手持; Stick|立式"),
+          P("Cordless Vacuum Cleaner|无线吸尘器", "stickvac", 35, 110, M("-", "Handheld|手持; Stick|立式"),
             X("Suction|吸力", "12kPa; 18kPa; 25kPa"), X("Run Time|续航", "30 min; 40 min; 60 min"),
             kw="stick vacuum; cordless vacuum|吸尘器"),
-          P("Robot Vacuum Cleaner|扫地机器人", "wheel", 60, 220, M("-", "Laser Navigation|激光导航; Mop|扫拖一体"),
+          P("Robot Vacuum Cleaner|扫地机器人", "disc", 60, 220, M("-", "Laser Navigation|激光导航; Mop|扫拖一体"),
             X("Suction|吸力", "2700Pa; 4000Pa; 6000Pa"), kw="robot vacuum; robotic cleaner|扫拖机器人"),
-          P("Steam Iron|蒸汽电熨斗", "tool", 5, 20, M("Soleplate|底板", "Ceramic|陶瓷; Stainless Steel|不锈钢"),
+          P("Steam Iron|蒸汽电熨斗", "iron", 5, 20, M("Soleplate|底板", "Ceramic|陶瓷; Stainless Steel|不锈钢"),
             Z("Power|功率", "1200W; 2000W; 2400W"), kw="iron; steam iron|熨斗"),
-          P("Garment Steamer|挂烫机", "bottle", 12, 45, M("-", "Handheld|手持; Standing|立式"),
+          P("Garment Steamer|挂烫机", "stickvac", 12, 45, M("-", "Handheld|手持; Standing|立式"),
             Z("Power|功率", "1000W; 1500W; 1800W"), kw="clothes steamer|蒸汽挂烫机"),
-          P("Hair Dryer|吹风机", "tool", 5, 40, M("-", "Ionic|负离子; High Speed|高速; Foldable|折叠"),
+          P("Hair Dryer|吹风机", "hairdryer", 5, 40, M("-", "Ionic|负离子; High Speed|高速; Foldable|折叠"),
             Z("Power|功率", "1200W; 1800W; 2200W"), kw="blow dryer|电吹风"),
       ]),
     S("consumer-electronics", "Consumer Electronics|消费电子", "phone",
@@ -86,11 +86,11 @@ ELECTRONICS = C("electronics", "Electronics & Household Appliances|电子及家�
       certs="CE; FCC; RoHS; UKCA; UL; PSE; KC; REACH; ISO 9001", lead=(15, 35),
       colours="Black; White; Blue; Pink; Grey; Green",
       cities="shenzhen; dongguan; huizhou; guangzhou; xiamen; suzhou",
-      feats="Latest Bluetooth chipset for a stable connection.|采用最新蓝牙芯片，连接稳定。;"
-            "Fast charging with full protection against short circuit and overcharge.|支持快充，具备短路和过充保护。;"
+      feats="Stable quality with full function testing.|品质稳定，经全功能测试。;"
+            "Samples ready within 3 days.|3天内可出样品。;"
             "Aging-tested for 8 hours before shipment.|出货前经过8小时老化测试。;"
             "Retail-ready packaging with barcode.|零售包装，附条形码。;"
-            "Firmware can be customised for brand owners.|可为品牌客户定制固件。;"
+            "Logo and packaging customised for brand owners.|可为品牌客户定制logo和包装。;"
             "12-month warranty.|提供12个月质保。",
       types=[
           P("True Wireless Earbuds|真无线蓝牙耳机", "headphones", 4, 28, M("-", "ANC|主动降噪; Sports|运动; Open-ear|开放式"),
@@ -203,10 +203,10 @@ LIGHTING = C("lighting", "Lighting|照明", (226, 164, 40), [
       certs="CE; RoHS; GS; UL; SAA; ISO 9001", lead=(15, 30),
       cities="zhongshan; shenzhen; ningbo; yiwu; dongguan",
       feats="Low-voltage design, safe to touch.|低压设计，触摸安全。;"
-            "Warm and multicolour options with remote control.|可选暖白及多彩款，配遥控器。;"
-            "Works with app and music sync.|支持App控制和音乐律动。;"
+            "Warm white and multicolour options.|可选暖白及多彩款。;"
+            "Energy-saving LEDs with a long life.|节能LED，寿命长。;"
             "Gift-box packaging for retail.|礼盒包装，适合零售。;"
-            "Cuttable every 3 LEDs.|每3颗灯珠可剪断。",
+            "CE and RoHS compliant.|符合CE及RoHS标准。",
       types=[
           P("LED Strip Light|LED灯带", "strip", 1.5, 12, M("-", "RGB|RGB; COB|COB; Warm White|暖白; Smart|智能"),
             Z("Length|长度", "5m; 10m; 20m"), X("Voltage|电压", "DC 12V; DC 24V; USB 5V"),

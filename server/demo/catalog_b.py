@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.demo.model import BOXES, KG, PCS, SETS, SQM, C, M, P, S, X, Z
+from server.demo.model import BOXES, KG, SETS, SQM, C, M, P, S, X, Z
 
 HARDWARE = C("hardware-tools", "Hardware & Tools|五金工具", (120, 128, 140), [
     S("hand-tools", "Hand Tools|手动工具", "tool",
@@ -10,35 +10,35 @@ HARDWARE = C("hardware-tools", "Hardware & Tools|五金工具", (120, 128, 140),
       certs="GS; CE; TÜV; ANSI; DIN; ISO 9001", lead=(20, 45),
       colours="Red; Yellow; Blue; Black; Orange; Green",
       cities="yongkang; jinhua; hangzhou; danyang; shanghai; linyi; ningbo",
-      feats="Drop-forged chrome vanadium steel, heat-treated for strength.|铬钒钢模锻成型，经热处理，强度高。;"
+      feats="Heat-treated steel for strength and durability.|钢材经热处理，强度高，经久耐用。;"
             "Ergonomic two-component handle with a non-slip grip.|人体工学双色手柄，握持防滑。;"
-            "Satin chrome finish against rust.|表面亚光镀铬，防锈耐用。;"
+            "Rust-resistant finish.|表面防锈处理。;"
             "Tested to DIN and ANSI standards.|按DIN及ANSI标准检测。;"
             "Blister card, double blister or tool-box packing.|可选吸塑卡、双泡壳或工具箱包装。",
       types=[
           P("Combination Wrench Set|组合扳手套装", "tool", 4, 28, M("Material|材质", "Chrome Vanadium|铬钒钢; Carbon Steel|碳钢"),
             Z("Pieces|件数", "8 pcs; 12 pcs; 14 pcs; 22 pcs"), unit=SETS, kw="spanner set; wrench|扳手"),
-          P("Claw Hammer|羊角锤", "tool", 1.5, 8, M("Handle|手柄", "Fiberglass Handle|纤维柄; Wooden Handle|木柄; Steel Handle|钢柄"),
+          P("Claw Hammer|羊角锤", "hammer", 1.5, 8, M("Handle|手柄", "Fiberglass Handle|纤维柄; Wooden Handle|木柄; Steel Handle|钢柄"),
             Z("Head Weight|锤头重量", "8 oz; 16 oz; 20 oz"), kw="hammer; nail hammer|锤子"),
           P("Screwdriver Set|螺丝刀套装", "pen", 2, 18, M("-", "Precision|精密; Magnetic|磁性; Ratchet|棘轮"),
             Z("Pieces|件数", "6 pcs; 24 pcs; 32 pcs; 115 pcs"), unit=SETS, kw="screwdriver; bits set|起子"),
-          P("Combination Pliers|钢丝钳", "tool", 1.2, 6, M("-", "Insulated VDE|VDE绝缘; Heavy Duty|重型"),
+          P("Combination Pliers|钢丝钳", "pliers", 1.2, 6, M("-", "Insulated VDE|VDE绝缘; Heavy Duty|重型"),
             Z("Size|规格", "6 inch; 7 inch; 8 inch"), kw="pliers; cutting pliers|老虎钳"),
           P("Socket Wrench Set|套筒扳手套装", "suitcase", 8, 60, M("Drive|驱动尺寸", "1/4 inch; 3/8 inch; 1/2 inch"),
             Z("Pieces|件数", "40 pcs; 46 pcs; 94 pcs; 216 pcs"), unit=SETS, kw="socket set; ratchet|套筒工具"),
           P("Tape Measure|卷尺", "clock", 0.6, 4, M("-", "Magnetic Hook|磁性挂钩; Auto Lock|自锁"),
             Z("Length|长度", "3m; 5m; 7.5m; 10m"), kw="measuring tape|钢卷尺"),
-          P("Utility Knife|美工刀", "tool", 0.3, 3, M("Body|刀身", "Aluminium|铝合金; Plastic|塑料"),
+          P("Utility Knife|美工刀", "knife", 0.3, 3, M("Body|刀身", "Aluminium|铝合金; Plastic|塑料"),
             Z("Blade Width|刀片宽度", "9mm; 18mm; 25mm"), kw="cutter; box cutter|壁纸刀"),
       ]),
     S("power-tools", "Power Tools|电动工具", "drill",
-      industry="Power Tools|电动工具; Electric Tools|电器工具; Tools|工具",
+      industry="Power Tools|电动工具; Tool Manufacturing|工具制造; Tools|工具",
       certs="GS; CE; EMC; UL; ETL; CCC; ISO 9001", lead=(25, 45),
       colours="Yellow; Orange; Green; Blue; Red; Black",
       cities="yongkang; jinhua; suzhou; nantong; ningbo; shanghai",
-      feats="Brushless motor for longer run time and tool life.|无刷电机，续航更长，寿命更久。;"
+      feats="Powerful motor with overload protection.|电机强劲，具备过载保护。;"
             "One battery platform fits the whole range.|同一电池平台通用全系列工具。;"
-            "LED work light and variable speed trigger.|配LED工作灯及无级变速开关。;"
+            "Ergonomic soft-grip handle.|人体工学软胶手柄。;"
             "Supplied bare or in a kit with batteries and charger.|可单机供货，也可配电池和充电器套装。;"
             "Full safety testing before shipment.|出货前经过全面安全测试。",
       types=[
@@ -77,10 +77,10 @@ HARDWARE = C("hardware-tools", "Hardware & Tools|五金工具", (120, 128, 140),
             Z("Size|尺寸", "3 inch; 4 inch; 5 inch"), kw="hinge; butt hinge|合页"),
           P("Mortise Door Lock|插芯门锁", "lock", 4, 30, M("-", "Lever Handle|执手; Smart|智能"),
             M("Material|材质", "Zinc Alloy|锌合金; Stainless Steel|不锈钢"), kw="door lock; lockset|房门锁"),
-          P("Cabinet Handle|柜门拉手", "tool", 0.2, 3, M("Material|材质", "Aluminium|铝合金; Zinc Alloy|锌合金; Brass|黄铜"),
+          P("Cabinet Handle|柜门拉手", "handle", 0.2, 3, M("Material|材质", "Aluminium|铝合金; Zinc Alloy|锌合金; Brass|黄铜"),
             Z("Hole Distance|孔距", "96mm; 128mm; 160mm; 192mm"), col="Matte Black; Gold; Brushed Nickel; Chrome",
             kw="drawer pull; furniture handle|抽屉拉手"),
-          P("Drawer Slide|抽屉滑轨", "tool", 0.8, 6, M("-", "Soft Close|阻尼; Push to Open|按压反弹; Heavy Duty|重型"),
+          P("Drawer Slide|抽屉滑轨", "handle", 0.8, 6, M("-", "Soft Close|阻尼; Push to Open|按压反弹; Heavy Duty|重型"),
             Z("Length|长度", "300mm; 400mm; 500mm"), unit=SETS, kw="ball bearing slide; drawer runner|三节滑轨"),
           P("Padlock|挂锁", "lock", 0.8, 8, M("Material|材质", "Brass|黄铜; Iron|铁; Laminated Steel|叠片钢"),
             Z("Width|锁体宽度", "30mm; 40mm; 50mm; 60mm"), kw="lock; security padlock|锁头"),
@@ -93,9 +93,9 @@ BUILDING = C("building-materials", "Building Materials|建筑材料", (150, 120,
       certs="CE; ISO 9001; ISO 14001; ANSI A137.1; EN 14411", lead=(20, 40),
       colours="White; Grey; Beige; Black; Natural Wood",
       cities="foshan; zibo; jinjiang; xiamen; quanzhou",
-      feats="Water absorption below 0.5% for indoor and outdoor use.|吸水率低于0.5%，室内外均可使用。;"
+      feats="Suitable for floors, walls and countertops.|适用于地面、墙面及台面。;"
             "Anti-slip surface rated R10 to R11.|防滑等级R10至R11。;"
-            "Digital inkjet printing with natural textures.|数码喷墨印刷，纹理自然。;"
+            "Consistent colour within each batch.|同批次色差小。;"
             "Rectified edges for narrow grout lines.|精磨边处理，缝隙更窄。;"
             "Packed in strong cartons on fumigated pallets.|坚固纸箱包装，熏蒸托盘。",
       types=[
@@ -117,8 +117,8 @@ BUILDING = C("building-materials", "Building Materials|建筑材料", (150, 120,
       certs="CE; CUPC; WRAS; Watermark; ACS; ISO 9001", lead=(25, 45),
       colours="Chrome; White; Matte Black; Brushed Nickel; Gold",
       cities="foshan; chaozhou; xiamen; taizhou; wenzhou; jiangmen",
-      feats="Lead-free brass body and ceramic cartridge.|无铅黄铜主体，陶瓷阀芯。;"
-            "Tested for 500,000 opening cycles.|经50万次开关寿命测试。;"
+      feats="Modern designs for hotels and homes.|现代设计，适合酒店及家居。;"
+            "Every unit is water-tested before packing.|每件产品包装前均经过通水测试。;"
             "Water-saving design to WELS and WaterSense.|节水设计，符合WELS及WaterSense要求。;"
             "Installation accessories included.|附安装配件。;"
             "Five-layer carton and foam packing.|五层纸箱加泡沫包装。",
@@ -129,7 +129,7 @@ BUILDING = C("building-materials", "Building Materials|建筑材料", (150, 120,
             M("Material|材质", "Brass|黄铜; Stainless Steel|不锈钢"), kw="kitchen mixer; sink tap|水槽龙头"),
           P("Shower Set|淋浴花洒套装", "faucet", 25, 150, M("-", "Thermostatic|恒温; Rain|顶喷; Concealed|入墙式"),
             Z("Head Size|顶喷尺寸", "8 inch; 10 inch; 12 inch"), unit=SETS, kw="shower system; rain shower|花洒"),
-          P("Ceramic Toilet|陶瓷马桶", "pot", 35, 160, M("-", "One-piece|连体; Wall-hung|壁挂; Smart|智能"),
+          P("Ceramic Toilet|陶瓷马桶", "toilet", 35, 160, M("-", "One-piece|连体; Wall-hung|壁挂; Smart|智能"),
             X("Flush|冲水方式", "Siphonic|虹吸式; Washdown|冲落式"), col="White", kw="toilet; water closet|坐便器"),
           P("Bathroom Vanity|浴室柜", "door", 60, 320, M("Material|材质", "Plywood|多层板; PVC|PVC; Solid Wood|实木"),
             Z("Width|宽度", "60cm; 80cm; 100cm; 120cm"), unit=SETS, kw="vanity cabinet; basin cabinet|洗手台柜"),
@@ -141,21 +141,24 @@ BUILDING = C("building-materials", "Building Materials|建筑材料", (150, 120,
       certs="CE; ISO 9001; FSC; CARB P2; AS2047; NFRC", lead=(25, 50),
       colours="White; Walnut; Natural Wood; Grey; Black",
       cities="linyi; foshan; huzhou; changzhou; suzhou; beijing; shenyang",
-      feats="E0/E1 formaldehyde emission for healthy homes.|甲醛释放量达E0/E1级，健康环保。;"
-            "Thermal-break profiles for energy saving.|断桥型材，节能保温。;"
-            "Made to measure for projects.|工程项目可按尺寸定制。;"
-            "Strict moisture control during production.|生产全程严格控制含水率。;"
-            "Export packing with corner protection.|出口包装，四角加护。",
+      feats="Made to measure for residential and commercial projects.|可按住宅及商业项目尺寸定制。;"
+            "Tested for durability, moisture and wear before shipment.|出货前经过耐久、防潮及耐磨测试。;"
+            "Installation drawings and accessories supplied.|提供安装图纸及配件。;"
+            "Export packing with corner protection.|出口包装，四角加护。;"
+            "Project quotations within 48 hours.|48小时内提供工程报价。",
       types=[
           P("Aluminium Window|铝合金窗", "door", 60, 220, M("-", "Casement|平开; Sliding|推拉; Tilt and Turn|内开内倒"),
-            M("Glass|玻璃", "Double Glazed|中空双玻; Triple Glazed|三玻; Low-E|Low-E"), unit=SQM, kw="window; aluminum window|门窗"),
+            M("Glass|玻璃", "Double Glazed|中空双玻; Triple Glazed|三玻; Low-E|Low-E"), unit=SQM, kw="window; aluminum window|门窗",
+            ft="Thermal-break profiles for energy saving.|断桥型材，节能保温。;EPDM seals keep out wind and rain.|EPDM密封条，防风防雨。"),
           P("WPC Door|木塑门", "door", 40, 110, M("-", "Flush|平板; Grooved|刻线"), Z("Size|尺寸", "800x2100mm; 900x2100mm"),
             kw="interior door; wpc door|室内门"),
           P("Steel Security Door|钢制安全门", "door", 70, 250, M("-", "Fireproof|防火; Armoured|装甲"), kw="security door; entrance door|防盗门"),
           P("SPC Flooring|SPC石塑地板", "tile", 5, 14, M("-", "Click|锁扣; Herringbone|人字拼"), Z("Thickness|厚度", "4mm; 5mm; 6mm"),
-            unit=SQM, kw="spc floor; rigid core vinyl|石塑地板"),
+            unit=SQM, kw="spc floor; rigid core vinyl|石塑地板",
+            ft="100% waterproof, for kitchens and bathrooms.|百分百防水，适用于厨房和卫生间。"),
           P("Engineered Wood Flooring|多层实木复合地板", "tile", 15, 45, M("Wood|木种", "Oak|橡木; Walnut|胡桃木; Teak|柚木"),
-            Z("Thickness|厚度", "12mm; 15mm; 20mm"), unit=SQM, kw="oak floor; wood flooring|实木地板"),
+            Z("Thickness|厚度", "12mm; 15mm; 20mm"), unit=SQM, kw="oak floor; wood flooring|实木地板",
+            ft="E0 formaldehyde emission for healthy homes.|甲醛释放量达E0级，健康环保。;Kiln-dried to 8-12% moisture content.|窑干处理，含水率8%-12%。"),
           P("Laminate Flooring|强化复合地板", "tile", 3, 8, M("-", "AC3|AC3; AC4|AC4; Waterproof|防水"), Z("Thickness|厚度", "8mm; 10mm; 12mm"),
             unit=SQM, kw="laminate floor|复合地板"),
       ]),

@@ -85,18 +85,19 @@ def _profile(
 ) -> Pair:
     industry, industry_zh = lower_words(sec.name[0]), sec.name[1]
     markets = rng.sample(names.MARKETS, rng.randint(2, 3))
+    output = max(1000, employees * rng.randrange(100, 600) // 1000 * 1000)
     area = max(1000, employees * rng.randrange(25, 70) // 500 * 500)
     fields: dict[str, Any] = {
         "name": name[0], "year": year, "place": place[0], "industry": industry,
         "employees": employees, "lines": max(2, employees // 45), "area": f"{area:,}",
         "rd": max(3, employees // 25), "new": rng.randrange(30, 300, 10),
-        "output": f"{employees * rng.randrange(100, 600) // 1000 * 1000:,}",
+        "output": f"{output:,}",
         "products": list_en([p[0] for p in products]), "certs": list_en(certs),
         "markets": list_en([m[0] for m in markets]),
         "booth": booth,
     }
     zh = {**fields, "name": name[1], "place_zh": place[1], "industry_zh": industry_zh,
-          "area": str(area), "output": str(employees * rng.randrange(100, 600) // 1000 * 1000),
+          "area": str(area), "output": str(output),
           "products": list_zh([p[1] for p in products]), "certs": list_zh(certs),
           "markets": list_zh([m[1] for m in markets])}
     parts = [
@@ -110,6 +111,43 @@ def _profile(
     return en, "".join(p[1].format(**zh) for p in parts)
 
 
+def _name(
+    rng: random.Random, sd: SectionData, foreign: bool, used: set[str]
+) -> tuple[Pair, Pair, Pair, str, str, Pair]:
+    """A new exhibitor name -> (name, country, place, city, brand word, industry)."""
+    if foreign:
+        country, cities, suffix, words = rng.choice(names.FOREIGN)
+        city_en = rng.choice(cities)
+        for _ in range(30):
+            word = rng.choice(words)
+            industry = rng.choice(sd.industry)
+            name = (f"{word[0]} {industry[0]} {suffix}", f"{country[1]}{word[1]}{industry[1]}有限公司")
+            if name[0] not in used and name[1] not in used:
+                return name, country, (f"{city_en}, {country[0]}", country[1]), city_en, word[0], industry
+    # a Chinese manufacturer (also when the foreign names of this kind are used up)
+    city_keys = sd.cities if sd.cities and rng.random() < 0.8 else names.GENERAL_CITIES
+    for attempt in range(100_000):
+        if attempt >= 20:
+            city_keys = names.GENERAL_CITIES + tuple(names.CITIES)
+        city = names.CITIES[rng.choice(city_keys)]
+        brand = rng.choice(names.BRANDS)
+        industry = rng.choice(sd.industry)
+        sfx_en, sfx_zh, with_industry = rng.choice(names.SUFFIXES)
+        if sfx_en.startswith("Manufacturing") and industry[1].endswith(("科技", "技术")):
+            sfx_en, sfx_zh = "Co., Ltd.", "有限公司"
+        if with_industry:
+            name = (f"{city[0]} {brand[0]} {industry[0]} {sfx_en}",
+                    join_zh([city[1], brand[1], industry[1], sfx_zh]))
+        else:
+            name = (f"{city[0]} {brand[0]} {sfx_en}", join_zh([city[1], brand[1], sfx_zh]))
+        if name[0] not in used and name[1] not in used:
+            same = city[2] == city[0]
+            place = (f"{city[0]}, China" if same else f"{city[0]}, {city[2]}, China",
+                     city[1] if same else f"{city[3]}{city[1]}")
+            return name, ("China", "中国"), place, city[0], brand[0], industry
+    raise RuntimeError("ran out of exhibitor names")  # pragma: no cover - 10^5 tries
+
+
 def make_companies(
     seed: int, secs: list[Section], n_booths: int, n_products: int
 ) -> tuple[list[dict[str, Any]], list[Plan]]:
@@ -121,8 +159,10 @@ def make_companies(
         by_cat.setdefault(s.category_id, []).append(s)
 
     # main sections: spread evenly, then shuffled
-    order = list(secs)
+    fixed_mains = {f[0] for f in _FIXED}
+    order = [s for s in secs if s.data.slug not in fixed_mains]
     rng.shuffle(order)
+    order += [s for s in secs if s.data.slug in fixed_mains]  # they have an exhibitor already
     mains = [order[i % len(order)] for i in range(max(0, n_booths - len(_FIXED)))]
     rng.shuffle(mains)
 
@@ -174,43 +214,10 @@ def make_companies(
             city_en = city[0]
             brand_en = name[0].split()[1]
             industry = sd.industry[0]
-        elif foreign:
-            country, cities, suffix, words = crng.choice(names.FOREIGN)
-            city_en = crng.choice(cities)
-            industry = crng.choice(sd.industry)
-            while True:
-                word = crng.choice(words)
-                name = (f"{word[0]} {industry[0]} {suffix}", f"{country[1]}{word[1]}{industry[1]}有限公司")
-                if name[0] not in used_names:
-                    break
-                industry = crng.choice(sd.industry)
-                suffix = crng.choice(("Ltd.", "International", "Group", suffix))
-            brand_en = word[0]
-            place = (f"{city_en}, {country[0]}", country[1])
         else:
-            country = ("China", "中国")
-            city_keys = sd.cities if sd.cities and crng.random() < 0.8 else names.GENERAL_CITIES
-            while True:
-                city = names.CITIES[crng.choice(city_keys)]
-                brand = crng.choice(names.BRANDS)
-                industry = crng.choice(sd.industry)
-                sfx_en, sfx_zh, with_industry = crng.choice(names.SUFFIXES)
-                if sfx_en.startswith("Manufacturing") and industry[1].endswith(("科技", "技术")):
-                    sfx_en, sfx_zh = "Co., Ltd.", "有限公司"
-                if with_industry:
-                    name = (f"{city[0]} {brand[0]} {industry[0]} {sfx_en}",
-                            join_zh([city[1], brand[1], industry[1], sfx_zh]))
-                else:
-                    name = (f"{city[0]} {brand[0]} {sfx_en}", join_zh([city[1], brand[1], sfx_zh]))
-                if name[0] not in used_names:
-                    break
-                city_keys = names.GENERAL_CITIES + tuple(names.CITIES)
-            city_en = city[0]
-            brand_en = brand[0]
-            same = city[2] == city[0]
-            place = (f"{city[0]}, China" if same else f"{city[0]}, {city[2]}, China",
-                     city[1] if same else f"{city[3]}{city[1]}")
-        used_names.add(name[0])
+            name, country, place, city_en, brand_en, industry = _name(crng, sd, foreign, used_names)
+            foreign = country[0] != "China"
+        used_names.update(name)
 
         # booth
         k = booth_next[main.id]
@@ -258,7 +265,7 @@ def make_companies(
         year = fixed[4] if fixed is not None else crng.randint(1988, 2021)
         employees = fixed[5] if fixed is not None else _employees(crng)
         seen: list[Pair] = []
-        for s, ti in plan.choices:
+        for s, ti in sorted(plan.choices, key=lambda c: c[0].id != main.id):
             tn = s.data.types[ti].name
             if tn not in seen:
                 seen.append(tn)

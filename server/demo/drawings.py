@@ -45,23 +45,28 @@ def outline_of(c: RGB) -> RGB:
 class Pen:
     """Draws in unit coordinates inside ``box`` (pixels) on an ImageDraw."""
 
-    def __init__(self, draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], ss: int = 1) -> None:
+    def __init__(self, draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], ss: int = 1,
+                 flip: bool = False) -> None:
         self.d = draw
         self.x0, self.y0, x1, y1 = box
         self.w = x1 - self.x0
         self.h = y1 - self.y0
         self.ss = ss
+        self.flip = flip  # mirror left-right
 
     def p(self, x: float, y: float) -> Pt:
-        return (self.x0 + x * self.w, self.y0 + y * self.h)
+        return (self.x0 + (1.0 - x if self.flip else x) * self.w, self.y0 + y * self.h)
+
+    def _angles(self, start: float, end: float) -> tuple[float, float]:
+        return (180 - end, 180 - start) if self.flip else (start, end)
 
     def px(self, v: float) -> int:
         return max(1, int(v * self.w))
 
     def _box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-        a, b = self.p(min(x0, x1), min(y0, y1))
-        c, d = self.p(max(x0, x1), max(y0, y1))
-        return (a, b, c, d)
+        a, b = self.p(x0, y0)
+        c, d = self.p(x1, y1)
+        return (min(a, c), min(b, d), max(a, c), max(b, d))
 
     def rect(self, x0: float, y0: float, x1: float, y1: float, fill: RGB | None, r: float = 0.0,
              outline: RGB | None = None, width: float = 0.006) -> None:
@@ -95,9 +100,11 @@ class Pen:
 
     def arc(self, x0: float, y0: float, x1: float, y1: float, start: float, end: float,
             fill: RGB, width: float = 0.02) -> None:
+        start, end = self._angles(start, end)
         self.d.arc(self._box(x0, y0, x1, y1), start, end, fill=fill, width=self.px(width))
 
     def pie(self, x0: float, y0: float, x1: float, y1: float, start: float, end: float, fill: RGB) -> None:
+        start, end = self._angles(start, end)
         self.d.pieslice(self._box(x0, y0, x1, y1), start, end, fill=fill)
 
 
@@ -114,8 +121,6 @@ def kind(*names: str) -> Callable[[Drawer], Drawer]:
 
 
 def draw(name: str, pen: Pen, colour: RGB, accent: RGB, rng: random.Random) -> None:
-    from server.demo import drawings_b, drawings_c  # noqa: F401  (they register more kinds)
-
     KINDS.get(name, KINDS["box"])(pen, colour, accent, rng)
 
 
@@ -251,3 +256,7 @@ def _cable(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
     p.rect(0.76, 0.02, 0.94, 0.12, (200, 200, 205), r=0.02)
     p.line([(0.5, 0.8), (0.2, 0.92)], shade(c, 0.9), 0.03)
     p.rect(0.06, 0.88, 0.24, 0.98, (200, 200, 205), r=0.02)
+
+
+# the other drawing modules register their kinds on import
+from server.demo import drawings_b, drawings_c, drawings_d  # noqa: E402, F401

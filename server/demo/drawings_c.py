@@ -14,11 +14,68 @@ RUBBER = (44, 44, 48)
 
 @kind("tool")
 def _tool(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
-    p.poly([(0.2, 0.86), (0.3, 0.94), (0.68, 0.44), (0.58, 0.36)], c, outline_of(c))
-    p.poly([(0.26, 0.82), (0.3, 0.86), (0.56, 0.5), (0.52, 0.46)], light(c))
-    p.circle(0.7, 0.3, 0.2, METAL, outline=shade(METAL, 0.7))
-    p.poly([(0.72, 0.06), (0.9, 0.14), (0.74, 0.32), (0.62, 0.24)], shade(METAL, 1.2))
-    p.circle(0.76, 0.2, 0.07, (250, 250, 250))
+    """A combination wrench lying diagonally, with a coloured grip."""
+    steel = shade(METAL, 1.08)
+    edge = shade(METAL, 0.7)
+    p.line([(0.25, 0.75), (0.75, 0.25)], edge, 0.11)
+    p.line([(0.25, 0.75), (0.75, 0.25)], steel, 0.08)
+    p.line([(0.34, 0.66), (0.58, 0.42)], c, 0.12)
+    p.line([(0.37, 0.63), (0.55, 0.45)], light(c), 0.03)
+    p.arc(0.08, 0.68, 0.32, 0.92, 0, 360, edge, 0.075)  # ring end
+    p.arc(0.095, 0.695, 0.305, 0.905, 0, 360, steel, 0.05)
+    p.arc(0.66, 0.08, 0.94, 0.36, 0, 270, edge, 0.085)  # open end, jaws up-right
+    p.arc(0.675, 0.095, 0.925, 0.345, 5, 265, steel, 0.06)
+
+
+@kind("ball")
+def _ball(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
+    p.circle(0.5, 0.5, 0.38, c, outline=outline_of(c))
+    p.circle(0.5, 0.5, 0.3, shade(c, 1.08))
+    p.ell(0.3, 0.22, 0.52, 0.4, light(light(c)))
+    p.arc(0.12, 0.3, 0.88, 0.7, 0, 180, dark(c), 0.015)
+
+
+@kind("canister")
+def _canister(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
+    body = c if sum(c) < 600 else (40, 90, 170)
+    p.rect(0.24, 0.18, 0.76, 0.9, body, r=0.05, outline=outline_of(body))
+    for i in range(6):
+        x = 0.3 + i * 0.08
+        p.line([(x, 0.22), (x, 0.86)], shade(body, 0.85), 0.012, False)
+    p.rect(0.24, 0.44, 0.76, 0.64, (245, 245, 240))
+    p.rect(0.3, 0.5, 0.5, 0.58, a)
+    p.ell(0.24, 0.1, 0.76, 0.26, shade(METAL, 0.9))
+    p.circle(0.5, 0.18, 0.07, shade(METAL, 0.6))
+
+
+@kind("disc")
+def _disc(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
+    p.ell(0.08, 0.34, 0.92, 0.86, dark(c))
+    p.ell(0.08, 0.28, 0.92, 0.8, c, outline=outline_of(c))
+    p.ell(0.38, 0.34, 0.62, 0.46, shade(c, 0.8))
+    p.ell(0.43, 0.37, 0.57, 0.43, (60, 200, 240))
+    p.arc(0.16, 0.34, 0.84, 0.76, 200, 340, light(c), 0.012)
+
+
+@kind("cooktop")
+def _cooktop(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
+    p.poly([(0.12, 0.34), (0.88, 0.34), (0.98, 0.76), (0.02, 0.76)], shade(METAL, 0.8))
+    p.poly([(0.13, 0.3), (0.87, 0.3), (0.97, 0.72), (0.03, 0.72)], (30, 32, 36))
+    p.ell(0.2, 0.36, 0.56, 0.6, None, (150, 150, 155), 0.008)
+    p.ell(0.28, 0.41, 0.48, 0.55, None, (200, 80, 60), 0.008)
+    p.ell(0.58, 0.38, 0.86, 0.58, None, (150, 150, 155), 0.008)
+    for i in range(4):
+        p.circle(0.34 + i * 0.1, 0.67, 0.014, (240, 240, 240))
+
+
+@kind("firstaid")
+def _firstaid(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
+    red = (200, 44, 44)
+    p.rect(0.4, 0.1, 0.6, 0.26, None, r=0.03, outline=dark(red), width=0.03)
+    p.rect(0.12, 0.22, 0.88, 0.9, red, r=0.07, outline=dark(red))
+    p.rect(0.12, 0.22, 0.88, 0.3, dark(red), r=0.04)
+    p.rect(0.43, 0.4, 0.57, 0.8, (255, 255, 255))
+    p.rect(0.3, 0.53, 0.7, 0.67, (255, 255, 255))
 
 
 @kind("drill")
@@ -79,7 +136,7 @@ def _door(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
     p.rect(0.62, 0.5, 0.7, 0.53, METAL, r=0.01)
 
 
-@kind("chair", "sofa")
+@kind("sofa")
 def _sofa(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
     p.rect(0.12, 0.3, 0.88, 0.62, dark(c), r=0.06)
     p.rect(0.06, 0.5, 0.94, 0.8, c, r=0.06, outline=outline_of(c))
@@ -274,7 +331,7 @@ def _pill(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
             p.rect(x, y + 0.08, x + 0.1, y + 0.16, a, r=0.05)
 
 
-@kind("dumbbell", "ball")
+@kind("dumbbell")
 def _dumbbell(p: Pen, c: RGB, a: RGB, rng: random.Random) -> None:
     p.rect(0.2, 0.46, 0.8, 0.54, METAL)
     for x in (0.12, 0.7):

@@ -17,8 +17,9 @@ from typing import Any, Literal
 
 from server.demo import texts
 from server.demo.companies import Plan, make_companies
+from server.demo.features import TYPE_FEATURES
 from server.demo.model import COLOURS, Pair, PType, SectionData
-from server.demo.tree import Section, opt_text, rng_for, spec_row, tree, value_text, join_zh
+from server.demo.tree import join_zh, opt_text, rng_for, spec_row, tree, value_text
 
 Size = Literal["small", "medium", "large"]
 SIZES: dict[str, tuple[int, int]] = {
@@ -81,6 +82,7 @@ def _variants(t: PType, sec: SectionData, rng: random.Random) -> list[Variant]:
             digits.append(idx % r)
             idx //= r
         en_parts: list[str] = []
+        en_after: list[str] = []  # "with ..." options follow the type name in English
         zh_parts: list[str] = []
         specs: list[dict[str, str]] = []
         kw: list[str] = []
@@ -88,22 +90,28 @@ def _variants(t: PType, sec: SectionData, rng: random.Random) -> list[Variant]:
             opt = m.options[d]
             if not opt[0]:
                 continue
-            en_parts.append(opt[0])
+            if opt[0].startswith("With "):
+                en_after.append("with " + opt[0][5:])
+            else:
+                en_parts.append(opt[0])
             zh_parts.append(opt[1])
             kw += [opt[0].lower(), opt[1]]
             if m.spec[0]:
                 specs.append(spec_row(m.spec, opt_text(opt)))
         en_parts.append(t.name[0])
+        en_parts += en_after
         zh_parts.append(t.name[1])
         name_en = " ".join(en_parts)
         name_zh = join_zh(zh_parts)
         size_i = digits[len(mods)]
         size = sizes[size_i]
         if size is not None and t.size is not None:
-            name_en += " " + size
-            name_zh += " " + size
-            specs.append(spec_row(t.size.spec, size))
-            frac = 0.65 * (size_i + 0.5) / len(sizes) + 0.35 * rng.random()
+            size_en, _, size_zh = size.partition("|")
+            size_zh = size_zh or size_en
+            name_en += " " + size_en
+            name_zh += " " + size_zh
+            specs.append(spec_row(t.size.spec, value_text(size)))
+            frac = 0.85 * (size_i + 0.5) / len(sizes) + 0.15 * rng.random()
         else:
             frac = rng.random()
         for x in t.specs:
@@ -156,6 +164,22 @@ _Slot = tuple[int, int, list[Variant], tuple[Pair, ...], tuple[Pair, ...], int, 
               tuple[int, ...], str, str, list[list[str]]]
 
 
+_NICE = (1, 2, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000)
+
+
+def _moq(moq: int, usd: float) -> int:
+    """Cap the minimum order at about USD 40,000 (a nice round number)."""
+    if moq * usd <= 40_000:
+        return moq
+    cap = 40_000 / usd
+    best = 1
+    for n in _NICE:
+        if n > cap:
+            break
+        best = n
+    return best
+
+
 def _split(template: str, field: str) -> tuple[str, str]:
     pre, _, post = template.partition("{" + field + "}")
     return pre, post
@@ -191,7 +215,8 @@ def _product_batches(seed: int, plans: list[Plan]) -> Iterator[list[dict[str, An
         for sec, ti in plan.choices:
             sd = sec.data
             t = sd.types[ti]
-            slots.append((sec.id, sec.category_id, cache.get(sd, ti), t.features, sd.features,
+            slots.append((sec.id, sec.category_id, cache.get(sd, ti),
+                          t.features or TYPE_FEATURES.get(t.name[0], ()), sd.features,
                           sd.lead[0], sd.lead[1] - sd.lead[0] + 1, t.moq, t.unit.en, t.unit.zh,
                           plan.certs[sec.id]))
         cum = plan.cum_weights
@@ -237,7 +262,7 @@ def _product_batches(seed: int, plans: list[Plan]) -> Iterator[list[dict[str, An
                 "price_min_cents": pmin,
                 "price_max_cents": pmax,
                 "currency": cur,
-                "moq": moqs[int(rand() * len(moqs))],
+                "moq": _moq(moqs[int(rand() * len(moqs))], usd),
                 "unit_en": unit_en,
                 "unit_zh": unit_zh,
                 "lead_time_days": lead0 + int(rand() * lead_n),

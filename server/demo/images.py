@@ -12,6 +12,7 @@ Everything is deterministic from the ids, so an image can be re-rendered at any 
 from __future__ import annotations
 
 import io
+import json
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -82,6 +83,11 @@ def product_kind(product: dict[str, Any]) -> str:
 
 def _product_colour(product: dict[str, Any]) -> RGB | None:
     specs = product.get("specs")
+    if isinstance(specs, str | bytes):  # a stored JSON text
+        try:
+            specs = json.loads(specs)
+        except ValueError:
+            return None
     if isinstance(specs, list):
         for s in specs:
             if isinstance(s, dict) and s.get("name_en") == "Colour":
@@ -147,7 +153,7 @@ def render_product_image(product: dict[str, Any], n: int, size: int) -> bytes:
     colour = _product_colour(product) or _NEUTRALS[rng_for(_SEED, "colour", pid).randrange(len(_NEUTRALS))]
     kind = product_kind(product)
     view = n % 4
-    ss = 2 if size <= 512 else 1  # supersampling for small images (cheap there)
+    ss = 2 if size <= 1024 else 1  # supersampling: smooth edges
     s = size * ss
     img = _background(s, s, base, 0.86 - 0.04 * view, 0.66 - 0.05 * (view % 2))
     scale = (0.64, 0.8, 0.52, 0.62)[view]
@@ -166,17 +172,14 @@ def render_product_image(product: dict[str, Any], n: int, size: int) -> bytes:
         back = (box[0] + off, box[1] - off * 0.55, box[2] + off, box[3] - off * 0.55)
         drawings.draw(kind, Pen(draw, back, ss), shade(other, 0.92), accent, rng_for(_SEED, "p2", pid))
         box = (box[0] - off * 0.5, box[1] + off * 0.25, box[2] - off * 0.5, box[3] + off * 0.25)
-    drawings.draw(kind, Pen(draw, box, ss), colour, accent, rng)
-    if view == 3:
-        img = img.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
-        draw = ImageDraw.Draw(img)
+    drawings.draw(kind, Pen(draw, box, ss, flip=view == 3), colour, accent, rng)
     # colour swatches in a corner: a catalogue-photo touch
     r = s * 0.022
     y = s - r * 3
     for i, c in enumerate((colour, shade(colour, 0.7), mix(colour, (255, 255, 255), 0.5))[: 1 + view % 3]):
         x = r * 3 + i * r * 2.8
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=c, outline=(255, 255, 255), width=max(1, ss))
-    if ss > 1:
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=c, outline=(255, 255, 255), width=ss)
+    if s != size:
         img = img.reduce(ss)
     return _jpeg(img)
 

@@ -74,11 +74,11 @@ DEFAULT_PORT = ("Shanghai", "上海")
 # ---------------------------------------------------------------- product descriptions
 
 DESC_INTRO: tuple[T, ...] = (
-    ("Our {name} is built for reliable everyday use and consistent quality.",
+    ("Our {name}: built for everyday use, with the same quality order after order.",
      "本款{name}品质稳定，经久耐用。"),
-    ("The {name} is one of our best-selling export models.",
+    ("{name}: one of our best-selling export models.",
      "{name}是我司畅销的出口款式之一。"),
-    ("This {name} is produced on our own lines under strict quality control.",
+    ("Made on our own production lines under strict quality control: {name}.",
      "{name}由自有生产线制造，品控严格。"),
     ("A proven {name}, popular with importers, wholesalers and retail chains.",
      "{name}款式成熟，深受进口商、批发商和连锁零售商欢迎。"),
@@ -86,7 +86,7 @@ DESC_INTRO: tuple[T, ...] = (
      "当季新品{name}，由我司设计团队自主开发。"),
     ("{name}, made to your specification with stable supply all year round.",
      "{name}可按客户要求定制，全年稳定供货。"),
-    ("The {name} combines a clean design with a competitive factory price.",
+    ("{name} with a clean design at a competitive factory price.",
      "{name}设计简洁，工厂直供，价格有竞争力。"),
     ("Supplied to supermarkets and online sellers worldwide: the {name}.",
      "{name}长期供应全球超市及电商卖家。"),

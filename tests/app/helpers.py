@@ -9,6 +9,9 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import keyring.backend
+import keyring.errors
+
 from app.client import ApiClient
 from offline_cache import queries, syncstate
 
@@ -133,3 +136,24 @@ async def register_buyer(url: str) -> tuple[str, str]:
             annual_volume="",
         )
     return email, str(data["token"])
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A real keyring backend that keeps entries in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError("no such entry")
+        del self.entries[(service, username)]

@@ -139,6 +139,8 @@ def test_cli_failures_exit_non_zero_with_a_message(
     assert code == 2
     code, err = run(["sync", "--follow", "abc"])
     assert code == 2
+    code, err = run(["sync", "--server", url, "--profile", "p", "--follow", "0"])
+    assert code == 2 and "not a section id" in err
 
 
 async def test_cli_offline_sync_fails_cleanly_and_keeps_queue(

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from offline_cache.store import Store
 
 from app.client import ApiClient
 from offline_cache import outbox, syncstate, writes
+from offline_cache.store import Store
 from tests.app.helpers import assert_cache_matches_server, login_token
+from tests.faultproxy import FaultProxy
 
 SEEDS = int(os.environ.get("FAIRDESK_KILL_SEEDS", "20"))
 PROFILE = "killed"
@@ -59,24 +60,25 @@ def _run(
     proc = subprocess.Popen(
         cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    assert proc.stdin is not None
-    proc.stdin.write((password + "\n").encode())
-    proc.stdin.close()
     if kill_after is None:
-        _, err = proc.communicate(timeout=120)
+        _, err = proc.communicate((password + "\n").encode(), timeout=120)
         if proc.returncode != 0:
             raise AssertionError(f"sync failed ({proc.returncode}): {err.decode()[-2000:]}")
         return proc.returncode
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write((password + "\n").encode())
+    proc.stdin.close()
     try:
         proc.wait(timeout=kill_after)
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        if proc.stderr:
-            proc.stderr.close()
-        return None
-    if proc.stderr:
         proc.stderr.close()
+        return None
+    err = proc.stderr.read()
+    proc.stderr.close()
+    if proc.returncode != 0:
+        raise AssertionError(f"sync failed ({proc.returncode}): {err.decode()[-2000:]}")
     return proc.returncode
 
 
@@ -92,7 +94,33 @@ async def test_sync_survives_sigkill_at_random_points(live_server, tmp_path: Pat
     data_dir = tmp_path / "data"
     env = {**os.environ, "FAIRDESK_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     cache = data_dir / PROFILE / "cache.sqlite"
-    cmd = _cli(live_server.url, data_dir, email, follow)
+    # a slow link stretches the sync phase, so that kills land in it and not only in
+    # the interpreter's start-up
+    proxy = FaultProxy(int(live_server.url.rsplit(":", 1)[1])).start()
+    proxy.bandwidth = 300_000
+    proxy.latency = 0.01
+    try:
+        await _scenario(
+            live_server,
+            proxy,
+            token,
+            me,
+            follow,
+            target_section,
+            data_dir,
+            env,
+            cache,
+            email,
+            password,
+        )
+    finally:
+        proxy.stop()
+
+
+async def _scenario(
+    live_server, proxy, token, me, follow, target_section, data_dir, env, cache, email, password
+) -> None:
+    cmd = _cli(proxy.url, data_dir, email, follow)
 
     # calibrate: how long does a whole sync take here (startup included)?
     t0 = time.monotonic()
@@ -127,9 +155,12 @@ async def test_sync_survives_sigkill_at_random_points(live_server, tmp_path: Pat
             fav = rng.randint(1, 50)
             favourites.add(fav)
             await store.write(writes.set_favourite, "company", fav, note=f"seed {seed}")
+            if seed % 2:  # download a section again, so this run has a real pull to kill
+                await store.write(syncstate.untrack_scope, f"section:{follow[-1]}")
+                await store.write(syncstate.track_scope, f"section:{follow[-1]}")
         finally:
             await store.close()
-        if _run(cmd, env, password, rng.uniform(0.05, full * 1.2)) is None:
+        if _run(cmd, env, password, rng.uniform(0.4, full * 0.9)) is None:
             kills += 1
 
     assert kills >= SEEDS // 2, f"only {kills} of {SEEDS} runs were killed"

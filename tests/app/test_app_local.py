@@ -18,27 +18,7 @@ import pytest
 from app.credentials import SERVICE, CredentialStore
 from app.profiles import ProfileError, list_profiles, profile_dir, validate_profile_name
 from app.settings import SETTINGS_FILE, Settings
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A real keyring backend that keeps entries in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError("no such entry")
-        del self.entries[(service, username)]
+from tests.app.helpers import MemoryKeyring
 
 
 class BrokenKeyring(MemoryKeyring):

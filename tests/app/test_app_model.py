@@ -22,11 +22,11 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from offline_cache.store import Store
 
 from app.client import ApiClient, NetworkError
 from app.sync import SyncEngine
 from offline_cache import outbox, queries, writes
+from offline_cache.store import Store
 from tests.app.helpers import FAST_BACKOFF, server_view
 from tests.faultproxy import FaultProxy
 
@@ -100,40 +100,40 @@ def make_machine(
 
         # -- local writes (local first: the cache shows them at once)
 
-        @rule(target=targets, note=notes)
-        def local_set(self, target: int, note: str) -> None:
-            self.run(self.engine.local_write(writes.set_favourite, "product", target, note=note))
-            self.local[f"product:{target}"] = note
-            self.undelivered.append(("set", target, note))
+        @rule(pid=targets, note=notes)
+        def local_set(self, pid: int, note: str) -> None:
+            self.run(self.engine.local_write(writes.set_favourite, "product", pid, note=note))
+            self.local[f"product:{pid}"] = note
+            self.undelivered.append(("set", pid, note))
             self.queued += 1
 
-        @rule(target=targets)
-        def local_remove(self, target: int) -> None:
-            self.run(self.engine.local_write(writes.remove_favourite, "product", target))
-            self.local.pop(f"product:{target}", None)
-            self.undelivered.append(("remove", target, None))
+        @rule(pid=targets)
+        def local_remove(self, pid: int) -> None:
+            self.run(self.engine.local_write(writes.remove_favourite, "product", pid))
+            self.local.pop(f"product:{pid}", None)
+            self.undelivered.append(("remove", pid, None))
             self.queued += 1
 
         # -- another device of the same user writes straight to the server
 
-        @rule(target=targets, note=notes, remove=st.booleans())
-        def remote_write(self, target: int, note: str, remove: bool) -> None:
+        @rule(pid=targets, note=notes, remove=st.booleans())
+        def remote_write(self, pid: int, note: str, remove: bool) -> None:
             self.remote_seq += 1
             if remove:
                 m = {
                     "seq": self.remote_seq,
                     "type": "favourite.remove",
-                    "args": {"kind": "product", "target_id": target},
+                    "args": {"kind": "product", "target_id": pid},
                 }
             else:
                 m = {
                     "seq": self.remote_seq,
                     "type": "favourite.set",
-                    "args": {"kind": "product", "target_id": target, "note": note, "tags": []},
+                    "args": {"kind": "product", "target_id": pid, "note": note, "tags": []},
                 }
             reply = self.run(self.remote.push(self.remote_client_id, [m]))
             assert reply.results[0]["status"] == "applied"
-            self._apply_server("remove" if remove else "set", target, note)
+            self._apply_server("remove" if remove else "set", pid, note)
 
         def _apply_server(self, op: str, target: int, note: str | None) -> None:
             key = f"product:{target}"
@@ -160,6 +160,7 @@ def make_machine(
         @rule()
         def sync_while_offline(self) -> None:
             proxy.refuse = True
+            proxy.drop_all()
             try:
                 with pytest.raises(NetworkError):
                     self.run(self.engine.sync_once())

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from app.client import ApiClient, SignedOut
-from app.events import Changed, ConnState, Event, Progress, PushResult, StateChanged
+from app.events import Changed, ConnState, Event, Progress, PushResult, ScopeProblem, StateChanged
 from app.session import AppSession
 from app.sync import SyncEngine
 from offline_cache import outbox, queries, syncstate, writes
@@ -446,3 +446,23 @@ async def _reset_scenario(live_server, buyer, buyer_token, ex_token, product, si
     assert buyer.engine.stats.resets >= 1
     assert await buyer.store.read(queries.get_product, product["id"]) is None
     await assert_cache_matches_server(buyer.store, live_server.url, buyer_token)
+
+
+async def test_missing_section_is_reported_and_untracked(module_server, buyer, buyer_token) -> None:
+    (sid,) = await _sections(module_server.url, buyer_token, 1)
+    await buyer.engine.follow(sid)
+    await buyer.engine.follow(999_999)
+    summary = await buyer.engine.sync_once()
+    assert summary.complete  # the other scopes are not held up
+    problems = [e for e in buyer.events if isinstance(e, ScopeProblem)]
+    assert [(p.scope, p.code, p.untracked) for p in problems] == [
+        ("section:999999", "not-found", True)
+    ]
+    cursors = await buyer.store.read(syncstate.get_cursors)
+    assert "section:999999" not in cursors and f"section:{sid}" in cursors
+    assert await buyer.store.read(queries.count_products, section_id=sid) > 0
+    # another user's company scope is forbidden: untracked, reported, nothing cached
+    await buyer.engine.track("company:1")
+    await buyer.engine.sync_once()
+    assert "company:1" not in await buyer.store.read(syncstate.get_cursors)
+    assert any(isinstance(e, ScopeProblem) and e.code == "forbidden" for e in buyer.events)

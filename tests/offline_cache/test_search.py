@@ -196,3 +196,34 @@ def test_total_is_capped_for_huge_match_sets(tmp_path: Path, monkeypatch) -> Non
         assert not page.total_is_exact
     finally:
         s.close_sync()
+
+
+def test_common_filter_token_path_gives_the_same_results(cat_store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    plain = {q: ids(cat_store, q, SearchFilters(certification="LFGB")) for q in ("保温", "cup")}
+    plain_ce = ids(cat_store, "lamp", SearchFilters(certification="CE", moq_max=50))
+    monkeypatch.setattr(search, "COMMON_FACET", 0)     # every certification is "common"
+    for q, want in plain.items():
+        assert ids(cat_store, q, SearchFilters(certification="LFGB")) == want
+    assert ids(cat_store, "lamp", SearchFilters(certification="CE", moq_max=50)) == plain_ce
+    assert set(plain_ce) == {3, 4}
+
+
+def test_index_merging(tmp_path: Path) -> None:
+    s = Store.open_sync(tmp_path / "c.sqlite")
+    try:
+        track(s, "section:1")
+        for start in range(1, 400, 20):    # many small pages: many index segments
+            apply(s, "section:1", [up("product", product(i, name_en=f"Lamp {i}"))
+                                   for i in range(start, start + 20)])
+        steps = 0
+        while s.write_sync(search.merge_index, 50):
+            steps += 1
+            assert steps < 1000
+        assert not s.write_sync(search.merge_index, 50)
+        s.write_sync(search.optimize_index)
+        assert len(ids(s, "lamp", limit=500)) == 400
+        # FTS5's own consistency check raises if the index and its content disagree
+        s.write_sync(lambda db: db.conn.execute(
+            "INSERT INTO product_fts(product_fts, rank) VALUES ('integrity-check', 1)"))
+    finally:
+        s.close_sync()

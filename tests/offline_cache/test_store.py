@@ -114,3 +114,27 @@ async def test_closed_store_refuses_work(cache_path: Path) -> None:
         await store.read(queries.cache_stats)
     with pytest.raises(StoreClosed):
         await store.write(syncstate.track_scope, "me")
+
+
+def test_migrations_run_in_order_once(cache_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    Store.open_sync(cache_path).close_sync()
+    ran: list[int] = []
+
+    def v2(conn):  # type: ignore[no-untyped-def]
+        ran.append(2)
+        conn.execute("ALTER TABLE favourites ADD COLUMN colour TEXT")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    for _ in range(2):
+        s = Store.open_sync(cache_path)
+        try:
+            assert s.recovery is None
+            assert s.read_sync(lambda db: (
+                db.conn.execute("PRAGMA user_version").fetchone()[0],
+                db.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+                .fetchone()[0])) == (2, "2")
+            assert "colour" in s.read_sync(lambda db: db["favourites"].columns_dict)
+        finally:
+            s.close_sync()
+    assert ran == [2]

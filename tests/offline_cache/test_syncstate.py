@@ -10,6 +10,16 @@ from offline_cache.search import SearchFilters
 from offline_cache.store import Store
 
 
+def _fts_consistent(store: Store) -> None:
+    """FTS5's own check: the index agrees with its content (raises if not)."""
+    store.write_sync(lambda db: db.conn.execute(
+        "INSERT INTO product_fts(product_fts, rank) VALUES ('integrity-check', 1)"))
+    assert store.read_sync(lambda db: db.conn.execute(
+        "SELECT count(*) FROM product_fts").fetchone()[0]) == store.read_sync(
+        lambda db: db.conn.execute(
+            "SELECT count(*) FROM products WHERE hidden = 0").fetchone()[0])
+
+
 def _search_ids(store: Store, text: str, **f: object) -> list[int]:
     page = store.read_sync(queries.search_products, text, SearchFilters(**f), 0, 100)  # type: ignore[arg-type]
     return [p["id"] for p in page.items]
@@ -50,6 +60,7 @@ def test_upsert_replaces_and_tombstone_deletes(store: Store) -> None:
     assert store.read_sync(queries.get_product, 1) is None
     assert _search_ids(store, "lamp") == []
     assert store.read_sync(syncstate.get_cursors)["section:1"] == "c2"
+    _fts_consistent(store)
 
 
 def test_unknown_entities_and_ops_are_ignored(store: Store) -> None:
@@ -141,6 +152,7 @@ def test_product_in_section_and_company_scope_is_stored_once(store: Store) -> No
     store.write_sync(syncstate.untrack_scope, "company:1")
     assert store.read_sync(queries.count_products) == 0
     assert store.read_sync(queries.list_staff, 1) == []
+    _fts_consistent(store)
 
 
 def test_company_tombstone_keeps_product_the_section_holds(store: Store) -> None:
@@ -165,6 +177,7 @@ def test_product_moved_between_followed_sections(store: Store) -> None:
     assert _search_ids(store, "lamp", section_id=1) == []
     store.write_sync(syncstate.untrack_scope, "section:2")
     assert store.read_sync(queries.get_product, 1) is None
+    _fts_consistent(store)
 
 
 def test_reset_scope_discards_data_and_cursor(store: Store) -> None:
@@ -191,6 +204,7 @@ def test_company_rename_reindexes_its_products(store: Store) -> None:
     assert _search_ids(store, "hengda") == []
     assert _search_ids(store, "sunrise") == [1]
     assert _search_ids(store, "日出") == [1]
+    _fts_consistent(store)
 
 
 def test_list_sections_followed_and_counts(store: Store) -> None:

@@ -129,3 +129,48 @@ def test_embedded_server_generates_a_fresh_demo(tmp_path):
             assert c.get("/v1/info").json()["demo"] is True
     finally:
         srv.stop()
+
+
+def test_stop_answers_waiting_long_polls(demo_db_template, tmp_path):
+    import shutil
+    import threading
+
+    from server.embedded import EmbeddedServer
+
+    db = tmp_path / "lp.db"
+    shutil.copyfile(demo_db_template, db)
+    srv = EmbeddedServer(db, demo_size="small")
+    url = srv.start()
+    acct = next(a for a in srv.demo_accounts if a["role"] == "buyer")
+    with httpx.Client(base_url=url, timeout=60) as c:
+        tok = c.post("/v1/auth/login", json={"email": acct["email"], "password": acct["password"]}).json()["token"]
+        c.headers["Authorization"] = f"Bearer {tok}"
+        _, cursor, _ = pull_all(c, "me")
+    out: dict = {}
+
+    def waiter() -> None:
+        with httpx.Client(base_url=url, timeout=60, headers={"Authorization": f"Bearer {tok}"}) as c2:
+            try:
+                out["r"] = c2.post("/v1/sync/pull", json={"scopes": {"me": cursor}, "wait": 25})
+            except httpx.HTTPError as e:
+                out["error"] = e
+
+    t = threading.Thread(target=waiter)
+    t.start()
+    time.sleep(0.5)
+    assert t.is_alive()
+    srv.stop()
+    t.join(30)
+    assert "r" in out, out  # answered, not cut off
+    assert out["r"].status_code == 200
+    assert out["r"].json()["scopes"]["me"]["complete"] is True
+
+
+def test_cli_refuses_a_file_that_is_not_a_database(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database at all, only text " * 10)
+    out = subprocess.run([sys.executable, "-m", "server.cli", "--db", str(bad), "--port", "0"],
+                         cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "cannot use the database" in out.stderr
+    assert bad.read_bytes().startswith(b"this is not a database")  # left untouched

@@ -195,3 +195,36 @@ def test_catalog_reads_and_search(srv, buyer):
         res = buyer.get("/v1/search", params={"cert": cert[0][0], "limit": 5}).json()
         assert res["total"] > 0 and all(cert[0][0] in x["certifications"] for x in res["items"])
     assert_problem(buyer.get("/v1/companies/999999"), 404, "not-found")
+
+
+def test_hostile_text_and_numbers_never_500(srv, buyer):
+    h = {"content-type": "application/json"}
+    for path, body in [
+        ("/v1/sync/pull", b'{"scopes": {"directory": null}, "wait": NaN}'),
+        ("/v1/sync/pull", b'{"scopes": {"directory": null}, "wait": Infinity}'),
+        ("/v1/sync/pull", b'{"scopes": {"directory": null}, "limit": 1.5}'),
+        ("/v1/sync/pull", b'{"scopes": {"\\ud800": null}}'),
+        ("/v1/sync/pull", b'{"scopes": {"directory": "\\ud800"}}'),
+        ("/v1/sync/pull", b"[" * 100000 + b"]" * 100000),
+        ("/v1/auth/login", b'{"email": "\\ud800@x.com", "password": "xxxxxxxxx"}'),
+        ("/v1/auth/register", b'{"email": "a@x.com", "password": "xxxxxxxxx", "display_name": "\\ud800", "role": "buyer"}'),
+        ("/v1/sync/push", b'{"client_id": "abcdefgh-1234", "mutations": [{"seq": 1, "type": "\\ud800", "args": {}}]}'),
+    ]:
+        r = buyer.post(path, content=body, headers=h)
+        assert 400 <= r.status_code < 500, (path, body[:80], r.status_code, r.text[:300])
+        assert r.headers["content-type"].startswith("application/problem+json")
+    muts = [
+        {"seq": 1, "type": "favourite.set", "args": {"kind": "company", "target_id": 1, "note": "\ud800"}},
+        {"seq": 2, "type": "profile.update", "args": {"interests": ["\ud800"]}},
+        {"seq": 3, "type": "profile.update", "args": {"display_name": "<script>alert(1)</script> 😀"}},
+    ]
+    import json
+
+    body = json.dumps({"client_id": "hostile-client-1", "mutations": muts}).encode()
+    r = buyer.post("/v1/sync/push", content=body, headers=h)
+    assert r.status_code == 200, r.text
+    assert [(x["status"], x.get("code")) for x in r.json()["results"]] == [("rejected", "invalid-value"), ("rejected", "invalid-value"), ("applied", None)]
+    for q in ["%ED%A0%80", "%FF%FE", "%00", "a%00b"]:
+        r = buyer.get(f"/v1/search?q={q}")
+        assert r.status_code in (200, 400), (q, r.status_code)
+    assert buyer.get("/v1/me").json()["display_name"] == "<script>alert(1)</script> 😀"

@@ -7,12 +7,22 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from typing import Any
 
 import pytest
-from srv_util import apply, assert_problem, db_rows, new_client_id, pull, pull_all, push
+from srv_util import apply, assert_problem, db_rows, new_client_id, pull, pull_all, push, register
 
 PRODUCT_SQL = "SELECT id, section_id, company_id, hidden, version, name_en FROM products"
+
+
+_next_company = [0]
+
+
+@pytest.fixture
+def live_server(module_server):
+    """One server for this module: every test that edits uses its own company."""
+    return module_server
 
 
 @pytest.fixture
@@ -23,7 +33,14 @@ def buyer(live_server):
 
 @pytest.fixture
 def staff(live_server):
-    with live_server.client(live_server.login("exhibitor")) as c:
+    """A new staff member of a company no other test of this module edits."""
+    rows = db_rows(live_server.db_path, "SELECT company_id FROM products WHERE hidden = 0 GROUP BY company_id HAVING count(*) >= 3 ORDER BY company_id")
+    company_id = rows[_next_company[0] % len(rows)][0]
+    _next_company[0] += 1
+    with live_server.client() as c:
+        tok = register(c, f"staff-{uuid.uuid4().hex[:10]}@example.com", "exhibitor", live_server.join_code(company_id))["token"]
+    with live_server.client(tok) as c:
+        c.company_id = company_id
         yield c
 
 
@@ -32,16 +49,10 @@ def biggest_section(c) -> dict[str, Any]:
     return max(items, key=lambda s: s["product_count"])
 
 
-def staff_product(live_server, section_id: int | None = None, hidden: int = 0) -> tuple[int, int, int]:
-    """(id, section_id, version) of a product of the demo exhibitor's company."""
-    company_id = next(a["company_id"] for a in live_server.all_accounts if a["role"] == "exhibitor")
-    sql = "SELECT id, section_id, version FROM products WHERE company_id = ? AND hidden = ?"
-    params: list[Any] = [company_id, hidden]
-    if section_id is not None:
-        sql += " AND section_id = ?"
-        params.append(section_id)
-    rows = db_rows(live_server.db_path, sql + " ORDER BY id", *params)
-    assert rows, "the demo exhibitor's company needs products"
+def staff_product(live_server, staff) -> tuple[int, int, int]:
+    """(id, section_id, version) of a visible product of ``staff``'s company."""
+    rows = db_rows(live_server.db_path, "SELECT id, section_id, version FROM products WHERE company_id = ? AND hidden = 0 ORDER BY id", staff.company_id)
+    assert rows
     return rows[0]
 
 
@@ -103,9 +114,9 @@ def test_limit_is_shared_by_scopes_in_order(buyer):
 
 
 def test_change_committed_while_paging_is_not_skipped(live_server, buyer, staff):
-    pid, section_id, version = staff_product(live_server)
+    pid, section_id, version = staff_product(live_server, staff)
     scope = f"section:{section_id}"
-    company_id = db_rows(live_server.db_path, "SELECT company_id FROM products WHERE id = ?", pid)[0][0]
+    company_id = staff.company_id
     n = db_rows(live_server.db_path, "SELECT count(*) FROM products WHERE section_id = ? AND hidden = 0", section_id)[0][0]
     limit = max(3, n // 6)
     state: dict = {}
@@ -134,9 +145,9 @@ def test_change_committed_while_paging_is_not_skipped(live_server, buyer, staff)
 
 
 def test_tombstones_hidden_and_moves(live_server, buyer, staff):
-    pid, section_id, version = staff_product(live_server)
+    pid, section_id, version = staff_product(live_server, staff)
     other = db_rows(live_server.db_path, "SELECT id FROM sections WHERE id != ? ORDER BY id LIMIT 1", section_id)[0][0]
-    company_id = next(a["company_id"] for a in live_server.all_accounts if a["role"] == "exhibitor")
+    company_id = staff.company_id
     scope, cscope = f"section:{section_id}", f"company:{company_id}"
     _, cur, _ = pull_all(buyer, scope)
     _, ocur, _ = pull_all(buyer, f"section:{other}")
@@ -148,8 +159,8 @@ def test_tombstones_hidden_and_moves(live_server, buyer, staff):
     assert s["changes"] == [{"entity": "product", "op": "delete", "id": pid}]
     c = pull(staff, {cscope: ccur})[cscope]
     assert [(ch["op"], ch["id"], ch["data"]["hidden"]) for ch in c["changes"]] == [("upsert", pid, True)]
-    # a pull from null does not list the hidden product at all
-    fresh, _, _ = pull_all(buyer, scope)
+    # a pull from null does not list the hidden product at all (on any page)
+    fresh, _, _ = pull_all(buyer, scope, limit=7)
     assert pid not in {ch["id"] for ch in fresh}
     assert all(ch["op"] == "upsert" for ch in fresh)
     # unhide and move to another section: a tombstone in the old one, an upsert in the new one
@@ -169,7 +180,7 @@ def test_tombstones_hidden_and_moves(live_server, buyer, staff):
 
 
 def test_purge_tombstones_then_reset(live_server, buyer, staff):
-    pid, section_id, version = staff_product(live_server)
+    pid, section_id, version = staff_product(live_server, staff)
     scope = f"section:{section_id}"
     _, old_cursor, _ = pull_all(buyer, scope)
     r = push(staff, new_client_id(), [{"seq": 1, "type": "product.delete", "args": {"id": pid, "base_version": version}}])
@@ -268,3 +279,57 @@ def test_long_poll_ignores_unrelated_scopes_and_times_out(live_server, buyer, st
     t.join(20)
     me = result["scopes"]["me"]
     assert me["changes"] == [] and me["complete"] is True
+
+
+def test_concurrent_writers_and_a_paging_reader_converge(live_server, staff):
+    """Writers on several connections commit while a reader pages with a small limit:
+    applying the pages in order ends exactly at the server's state."""
+    import os
+
+    rounds = int(os.environ.get("FAIRDESK_CONCURRENCY_ROUNDS", "15"))
+    company_id = staff.company_id
+    scope = f"company:{company_id}"
+    products = db_rows(live_server.db_path, "SELECT id, version FROM products WHERE company_id = ? ORDER BY id", company_id)
+    writers = [staff]
+    with live_server.client() as c:
+        for _ in range(2):
+            tok = register(c, f"w-{uuid.uuid4().hex[:8]}@example.com", "exhibitor", live_server.join_code(company_id))["token"]
+            writers.append(live_server.client(tok))
+    errors: list[str] = []
+
+    def write(k: int, c) -> None:
+        mine = [p for i, p in enumerate(products) if i % len(writers) == k]
+        versions = {pid: v for pid, v in mine}
+        cid = new_client_id()
+        for r in range(rounds):
+            pid = mine[r % len(mine)][0]
+            res = push(c, cid, [{"seq": r + 1, "type": "product.upsert", "args": {"product": {"id": pid, "name_en": f"w{k} r{r}"}, "base_version": versions[pid]}}])
+            out = res.json()["results"][0]
+            if out["status"] != "applied":
+                errors.append(str(out))
+                return
+            versions[pid] = out["result"]["version"]
+
+    state: dict = {}
+    first, cursor, _ = pull_all(staff, scope)
+    apply(state, first)
+    threads = [threading.Thread(target=write, args=(k, c)) for k, c in enumerate(writers)]
+    for t in threads:
+        t.start()
+    pages = 0
+    while any(t.is_alive() for t in threads):
+        s = pull(staff, {scope: cursor}, limit=3)[scope]
+        apply(state, s["changes"])
+        cursor = s["cursor"]
+        pages += 1
+    for t in threads:
+        t.join()
+    rest, _, _ = pull_all(staff, scope, cursor, limit=3)
+    apply(state, rest)
+    for c in writers[1:]:
+        c.close()
+    assert not errors, errors
+    expected = {r[0]: (r[1], r[2]) for r in db_rows(live_server.db_path, "SELECT id, name_en, version FROM products WHERE company_id = ?", company_id)}
+    got = {k[1]: (v["name_en"], v["version"]) for k, v in state.items() if k[0] == "product"}
+    assert got == expected
+    assert pages > 0

@@ -76,7 +76,7 @@ class ProductPage(QWidget):
         self.fav_button.clicked.connect(self._toggle_favourite)
 
         self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.form.setVerticalSpacing(8)
         self.form.setHorizontalSpacing(16)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -119,7 +119,10 @@ class SearchPage(QWidget):
             tooltip=self._tooltip,
             parent=self,
         )
-        self.grid = grid_view(THUMB, self, format_price)
+        online_badge = self.tr("Online")
+        self.grid = grid_view(
+            THUMB, self, format_price, lambda r: online_badge if r.get("_remote") else ""
+        )
         self.grid.setObjectName("search-grid")
         self.grid.setAccessibleName(self.tr("Search results"))
         self.grid.setModel(self.model)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.events import ConnState
-from tests.ui.conftest import wait_until
+from tests.ui.helpers import wait_until
 from ui.app import FairDeskApp
 
 
@@ -20,7 +20,9 @@ def app_args(**kw: Any) -> argparse.Namespace:
     return argparse.Namespace(**base)
 
 
-def test_sign_in_follow_browse_then_offline_start(qapp: Any, run: Any, live_server: Any, tmp_path: Path) -> None:
+def test_sign_in_follow_browse_then_offline_start(
+    qapp: Any, run: Any, live_server: Any, tmp_path: Path, qtmodeltester: Any
+) -> None:
     data_dir = tmp_path / "profile"
     email, password = live_server.accounts["buyer"]
     fd = FairDeskApp(qapp, app_args(server=live_server.url), profile="uitest", data_dir=data_dir)
@@ -39,6 +41,8 @@ def test_sign_in_follow_browse_then_offline_start(qapp: Any, run: Any, live_serv
         assert await dialog.submit_account()
         await wait_until(lambda: dialog.section_model.rowCount() > 1, what="section list")
         assert "products" in dialog.section_model.item(0).text()
+        assert not dialog.section_list.visualRect(dialog.section_model.index(0, 0)).isEmpty()
+        qtmodeltester.check(dialog.section_model)
         dialog.set_checked([int(dialog.section_model.item(r).data(256)) for r in (0, 1)])
         assert "2 sections selected" in dialog.estimate.text()
         await dialog.start_sync(dialog.checked_sections())
@@ -71,6 +75,7 @@ def test_sign_in_follow_browse_then_offline_start(qapp: Any, run: Any, live_serv
         assert search.model.rowCount() == local + len(remote_rows)
         followed_ids = {int(s["id"]) for s in followed}
         assert all(int(r["section_id"]) not in followed_ids for r in remote_rows)
+        assert all(r.get("company_name_en") for r in remote_rows)  # booth names from the directory
         if remote_rows:  # a product not cached opens from the server, marked as such
             window.navigate("product", int(remote_rows[0]["id"]))
             page = window.pages["product"]

@@ -54,10 +54,10 @@ def test_bilingual_prefers_the_ui_language_and_falls_back():
 
 
 def test_prices_and_sizes():
-    assert format_price(P1) == "$1.20 – $3.40 USD"
-    assert format_price(P2) == "€10.00 EUR"
+    assert format_price(P1) == "USD 1.20 – 3.40"
+    assert format_price(P2) == "EUR 10.00"
     assert format_price({"currency": "USD"}) == ""
-    assert format_price({"price_min_cents": 150000, "price_max_cents": None, "currency": "XYZ"}) == "1,500.00 XYZ"
+    assert format_price({"price_min_cents": 150000, "price_max_cents": None, "currency": "XYZ"}) == "XYZ 1,500.00"
     assert format_bytes(512) == "512 B"
     assert format_bytes(3 * 1024 * 1024) == "3.0 MB"
 

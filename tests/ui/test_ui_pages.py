@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from tests.ui.conftest import N_COMPANIES, wait_until
+from tests.ui.helpers import N_COMPANIES, wait_until
 from ui.mainwindow import MainWindow
 from ui.models import ROW_ROLE
 
@@ -60,7 +61,7 @@ def test_browse_fair_booth_product_and_history(ctx: Any, qtbot: Any, run: Any, t
         await wait_until(lambda: product.product is not None and product.product["id"] == pid, what="product page")
         assert product.title.text().startswith("Smart ")
         assert product.subtitle.text().startswith("智能")
-        assert product.values["price"].text().endswith("USD")
+        assert product.values["price"].text().startswith("USD ")
         assert product.values["moq"].text() == "10 pieces"
         assert product.spec_model.rowCount() == 1
         assert product.spec_model.index(0, 0).data() == "Weight / 重量"
@@ -238,7 +239,14 @@ def test_window_state_is_remembered(ctx: Any, qtbot: Any, run: Any, tmp_path: Pa
         window.resize(790, 540)  # fits the offscreen screen (800x600)
         await wait_until(lambda: window.pages["fair"].tree_model.rowCount() > 0)
         size = window.size()
-        window.pages["fair"].splitter.setSizes([300, 700])
+        window.navigate("shortlist")
+        shortlist = window.pages["shortlist"]
+        shortlist.compare_box.show()
+        await asyncio.sleep(0.05)
+        total = sum(shortlist.splitter.sizes())
+        shortlist.splitter.setSizes([total - 150, 150])
+        await asyncio.sleep(0.05)
+        top = shortlist.splitter.sizes()[0]
         window.pages["search"].set_view(1)
         window.close_for_real()
         again = MainWindow(ctx, state_file=tmp_path / "window.ini")
@@ -246,7 +254,10 @@ def test_window_state_is_remembered(ctx: Any, qtbot: Any, run: Any, tmp_path: Pa
         again.show()
         assert again.size() == size
         assert again.pages["search"].stack.currentIndex() == 1
-        assert again.pages["fair"].splitter.sizes()[0] == 300
+        again.navigate("shortlist")
+        again.pages["shortlist"].compare_box.show()
+        await asyncio.sleep(0.05)
+        assert abs(again.pages["shortlist"].splitter.sizes()[0] - top) <= 2
         again.close_for_real()
 
     run(go())

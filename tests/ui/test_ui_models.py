@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.catalog import Row
-from tests.ui.conftest import N_COMPANIES, wait_until
+from tests.ui.helpers import N_COMPANIES, wait_until
 from ui.models import (
     ID_ROLE,
     ROW_ROLE,
