@@ -66,7 +66,7 @@ class CredentialStore:
 
     def _fall_back(self, why: str) -> None:
         if self.persistent:
-            log.warning("keyring unusable (%s); keeping the sign-in for this session only", why)
+            log.info("keyring unusable (%s); keeping the sign-in for this session only", why)
         self.persistent = False
         self.message = NO_KEYRING_MESSAGE
 

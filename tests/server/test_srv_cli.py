@@ -157,8 +157,10 @@ def test_stop_answers_waiting_long_polls(demo_db_template, tmp_path):
 
     t = threading.Thread(target=waiter)
     t.start()
-    time.sleep(0.5)
-    assert t.is_alive()
+    deadline = time.monotonic() + 30
+    while srv._state is not None and srv._state.notifier.waiting == 0:  # the poll is waiting
+        assert time.monotonic() < deadline and t.is_alive(), out
+        time.sleep(0.02)
     srv.stop()
     t.join(30)
     assert "r" in out, out  # answered, not cut off

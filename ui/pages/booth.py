@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -96,6 +96,11 @@ class BoothPage(QWidget):
         self.grid.doubleClicked.connect(self._open_product)
         ctx.images.image_ready.connect(self._on_image)
         ctx.changed.connect(self._on_changes)
+        self._products_dirty = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(500)
+        self._refresh_timer.timeout.connect(self._refresh_products)
 
         head = QHBoxLayout()
         head.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignTop)
@@ -241,6 +246,18 @@ class BoothPage(QWidget):
             self.tr("Remove booth from shortlist") if self._is_fav else self.tr("Add booth to shortlist")
         )
 
+    def _refresh_products(self) -> None:
+        if not self._products_dirty or self.company_id is None:
+            return
+        self._products_dirty = False
+        self.model.refresh()
+        spawn(self._update_note(self.company_id), "booth-note")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._products_dirty:
+            self._refresh_timer.start()
+
     def _toggle_favourite(self) -> None:
         if self.company_id is None:
             return
@@ -267,7 +284,9 @@ class BoothPage(QWidget):
             return
         up = getattr(changes, "upserted", {}) or {}
         if "product" in up or "product" in (getattr(changes, "deleted", {}) or {}):
-            self.model.refresh()
-            spawn(self._update_note(self.company_id), "booth-note")
+            # a sync delivers many pages: refresh at most twice a second, and only when seen
+            self._products_dirty = True
+            if self.isVisible() and not self._refresh_timer.isActive():
+                self._refresh_timer.start()
         if "favourite" in up or "favourite" in (getattr(changes, "deleted", {}) or {}):
             spawn(self._update_fav(), "booth-fav")
