@@ -53,8 +53,6 @@ class EmbeddedDemo:
         """Start the service off the event loop's thread; return its base URL."""
         if self.url is not None:
             return self.url
-        from server.embedded import EmbeddedServer
-
         loop = asyncio.get_running_loop()
 
         def relay(stage: str, fraction: float) -> None:
@@ -64,7 +62,9 @@ class EmbeddedDemo:
         ports = [self.port, 0] if self.port else [0]
         url: str | None = None
         for i, port in enumerate(ports):
-            server = EmbeddedServer(self.db_path, demo_size=self.demo_size, port=port)
+            # the server's modules (FastAPI, SQLAlchemy...) are imported on the worker
+            # thread too: importing them takes a second or two, never on the GUI thread
+            server = await asyncio.to_thread(_make_server, self.db_path, self.demo_size, port)
             self._server = server
             try:
                 url = await asyncio.to_thread(server.start, relay)
@@ -102,6 +102,12 @@ class EmbeddedDemo:
         self.url = None
         if server is not None:
             _stop_quietly(server)
+
+
+def _make_server(db_path: Path, demo_size: str, port: int) -> Any:
+    from server.embedded import EmbeddedServer
+
+    return EmbeddedServer(db_path, demo_size=demo_size, port=port)
 
 
 def _stop_quietly(server: Any) -> None:

@@ -170,7 +170,7 @@ class SyncEngine:
         live_wait: float = 25,
         backoff_base: float = 0.5,
         backoff_cap: float = 60.0,
-        target_page_seconds: float = 0.8,
+        target_page_seconds: float = 0.5,
         rng: random.Random | None = None,
     ) -> None:
         self.store = store
@@ -366,7 +366,7 @@ class SyncEngine:
             except SignedOut:
                 self._set_state(ConnState.SIGNED_OUT, "Signed out: please sign in again.")
                 raise
-            except (NetworkError, ApiError, ProtocolError) as exc:
+            except ClientError as exc:  # NetworkError, ApiError, ProtocolError, CacheError
                 self.stats.failures += 1
                 failures += 1
                 self._report_failure(exc)

@@ -21,7 +21,6 @@ Prints a table with each figure, its budget and PASS/FAIL.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sqlite3
 import sys
@@ -94,10 +93,18 @@ def _limit(batches: Iterator[list[dict[str, Any]]], n: int) -> Iterator[list[dic
 
 def _pages_by_section(batches: Iterator[list[dict[str, Any]]]
                       ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    """Pages as a section pull delivers them: one section's products per page."""
+    """Pages as a section pull delivers them: up to PAGE products of one section."""
+    buffers: dict[int, list[dict[str, Any]]] = {}
     for b in batches:
-        for sec, group in itertools.groupby(b, key=lambda p: p["section_id"]):
-            yield sec, list(group)
+        for p in b:
+            buf = buffers.setdefault(p["section_id"], [])
+            buf.append(p)
+            if len(buf) >= PAGE:
+                yield p["section_id"], buf
+                buffers[p["section_id"]] = []
+    for sec, buf in buffers.items():
+        if buf:
+            yield sec, buf
 
 
 def _directory_changes(cats: list[dict[str, Any]], secs: list[dict[str, Any]],

@@ -100,13 +100,16 @@ async def _sections(url: str, token: str) -> list[dict[str, Any]]:
         return await c.sections()
 
 
-async def _fetch_rows(url: str, token: str, scopes: list[str]) -> list[dict[str, Any]]:
-    """The products of ``scopes`` as the server sends them (for the baseline)."""
+async def _fetch_rows(
+    url: str, token: str, scopes: list[str], max_rows: int = 200_000
+) -> list[dict[str, Any]]:
+    """The products of ``scopes`` as the server sends them (for the baseline; at most
+    ``max_rows``, so the large fair's baseline is a sample that fits in memory)."""
     rows: list[dict[str, Any]] = []
     async with ApiClient(url, token) as c:
         for scope in scopes:
             cursor: str | None = None
-            while True:
+            while len(rows) < max_rows:
                 reply = await c.pull({scope: cursor}, limit=5000)
                 page = reply.scopes[scope]
                 rows.extend(ch["data"] for ch in page.changes if ch["op"] == "upsert")
@@ -270,6 +273,7 @@ async def run(args: argparse.Namespace) -> int:
                 fetch_rate = len(rows) / (time.perf_counter() - t_fetch)
                 word = _search_word(rows)
                 base = baseline_insert(rows, workdir / f"baseline-{size}.sqlite")
+                n_rows = len(rows)
                 del rows
                 results = []
                 for i in range(args.repeat):
@@ -280,7 +284,8 @@ async def run(args: argparse.Namespace) -> int:
                 ok &= passed
                 table.add(f"initial sync, {size} fair ({int(best['products']):,} products)", best["rate"],
                           "products/s", f">= {THROUGHPUT_BUDGET:,}/s", passed)
-                table.add(f"  baseline: same rows straight into SQLite+FTS5 ({size})", base, "products/s")
+                sample = "" if n_rows >= sum(s["product_count"] for s in sections) else f", {n_rows:,}-row sample"
+                table.add(f"  baseline: same rows straight into SQLite+FTS5 ({size}{sample})", base, "products/s")
                 table.add(f"  sync / baseline ({size})", 100 * best["rate"] / base, "%")
                 table.add(f"  server pull alone, no cache writes ({size})", fetch_rate, "products/s")
                 table.add(f"  wire bytes ({size})", best["bytes"] / 1e6, "MB")

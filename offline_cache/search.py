@@ -57,7 +57,7 @@ TEXT_COLUMNS = ("name_en", "name_zh", "keywords", "desc_en", "desc_zh", "company
 NAME_COLUMNS = ("name_en", "name_zh")
 # Relevance over a huge match set: bm25 is computed for a bounded window of candidates
 # per tier (the first WINDOW matches in rowid order), pages past it follow rowid order.
-WINDOW = 500
+WINDOW = 300
 WINDOW_FILTERED = 200         # when price/MOQ/currency filters join every candidate
 COUNT_CAP_FILTERED = 500
 # bm25 weights in FTS column order: name_en, name_zh, keywords, desc_en, desc_zh,
@@ -65,11 +65,23 @@ COUNT_CAP_FILTERED = 500
 BM25 = "bm25(product_fts, 10.0, 10.0, 5.0, 1.0, 1.0, 3.0, 0.0)"
 
 
+_MEMO: dict[str, str] = {}
+_MEMO_MAX_LEN = 80            # names, keywords, company names repeat across a catalog
+_MEMO_MAX_ITEMS = 50_000
+
+
 def segment(text: str) -> str:
     """Space-separate CJK characters so unicode61 indexes each as a token."""
     if not text or text.isascii():
         return text or ""
-    return text.translate(_SEGMENT_TABLE)
+    if len(text) > _MEMO_MAX_LEN:
+        return text.translate(_SEGMENT_TABLE)
+    done = _MEMO.get(text)
+    if done is None:
+        if len(_MEMO) >= _MEMO_MAX_ITEMS:
+            _MEMO.clear()
+        done = _MEMO[text] = text.translate(_SEGMENT_TABLE)
+    return done
 
 
 def facet_token(prefix: str, value: object) -> str:
@@ -317,8 +329,11 @@ def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
         tiers = [(" AND ".join([f"({t})", *facet]),
                   " AND ".join([f"({t})", *no_cert]) if common else None)
                  for t in relevance_tiers(text)]
-        ids = _relevance_ids(conn, tiers, row_where, row_args, offset, limit)
+        ids, known = _relevance_ids(conn, tiers, row_where, row_args, offset, limit)
         items = _fetch(conn, ids)
+        if known is not None and known <= COUNT_CAP:
+            # every tier was small enough to be seen whole: the total is known
+            return SearchPage(items, known, True, offset, limit, match, term_list)
     else:
         items = []
     if not row_where:
@@ -364,7 +379,7 @@ def _sorted_join(conn: sqlite3.Connection, match: str, row_where: list[str],
 
 def _relevance_ids(conn: sqlite3.Connection, tiers: list[tuple[str, str | None]],
                    row_where: list[str], row_args: list[Any], offset: int,
-                   limit: int) -> list[int]:
+                   limit: int) -> tuple[list[int], int | None]:
     """Ids of one page in relevance order.
 
     The order is: tier by tier (names first); within a tier, its first ``WINDOW``
@@ -387,8 +402,11 @@ def _relevance_ids(conn: sqlite3.Connection, tiers: list[tuple[str, str | None]]
         where = "product_fts MATCH ?"
     out: list[int] = []
     skip = offset
+    seen = 0                   # products in the tiers seen whole (None: not all seen)
+    known: int | None = 0
     for expr, rank_expr in tiers:
         if len(out) >= limit:
+            known = None
             break
         args = (expr, *row_args)
         if rank_expr is None:
@@ -408,7 +426,9 @@ def _relevance_ids(conn: sqlite3.Connection, tiers: list[tuple[str, str | None]]
             take -= len(got)
         if len(ranked) < window:
             size = len(ranked)                          # the whole tier was ranked
+            seen += size
         else:
+            known = None
             if take > 0:
                 rest = [r[0] for r in conn.execute(
                     f"SELECT product_fts.rowid FROM {src} WHERE {where} "
@@ -422,7 +442,7 @@ def _relevance_ids(conn: sqlite3.Connection, tiers: list[tuple[str, str | None]]
             size = int(conn.execute(f"SELECT count(*) FROM {src} WHERE {where}",
                                     args).fetchone()[0])
         skip = max(0, skip - size)
-    return out
+    return out, (seen if known is not None else None)
 
 
 COMMON_FACET = 20_000

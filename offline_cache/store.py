@@ -53,10 +53,6 @@ class StoreClosed(RuntimeError):
     """The store was closed; no more reads or writes."""
 
 
-class StoreError(RuntimeError):
-    """The cache could not be opened even after moving a bad file aside."""
-
-
 @dataclass
 class RecoveryInfo:
     """What happened when the cache file could not be used as it was."""
@@ -133,7 +129,7 @@ def _configure_writer(conn: sqlite3.Connection) -> None:
 # modest (the OS file cache does the rest) and there is no mmap (mapped pages count as
 # resident, once per connection).
 WRITER_CACHE_KIB = 32768
-READER_CACHE_KIB = 8192
+READER_CACHE_KIB = 24576
 
 
 def configure_reader(conn: sqlite3.Connection) -> None:

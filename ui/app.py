@@ -21,12 +21,13 @@ from shiboken6 import isValid
 
 from app.catalog import Row
 from app.embedded import EmbeddedDemo
-from app.events import StateChanged
+from app.events import ConnState, StateChanged
 from app.profiles import profile_dir
 from app.session import AppSession
 from app.settings import SETTINGS_FILE, Settings
 from ui import i18n, theme
 from ui.asyncutil import cancel_all, spawn
+from ui.compat import GuiThreadGC
 from ui.context import UiContext
 from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
 from ui.mainwindow import MainWindow
@@ -90,10 +91,14 @@ class FairDeskApp(QObject):
         self.max_lag_ms = 0.0
         self._lag_timer: QTimer | None = None
         self._account_dialog: FirstRunDialog | None = None
+        self._gc = GuiThreadGC()
+        # smoke and startup probe: no dialogs, no live sync loop (smoke syncs itself)
+        self.headless = bool(args.smoke or getattr(args, "startup_probe", False))
 
     # ------------------------------------------------------------------ run
 
     async def run(self) -> int:
+        self._gc.start()
         i18n.install(self.lang)
         theme.apply(self.qapp)
         hints = QGuiApplication.styleHints()
@@ -101,7 +106,7 @@ class FairDeskApp(QObject):
         if self.args.loop_lag_probe:
             self._start_lag_probe()
         first_run = (
-            not (self.dir / SETTINGS_FILE).exists() and not self.args.server and not self.args.smoke
+            not (self.dir / SETTINGS_FILE).exists() and not self.args.server and not self.headless
         )
         try:
             if first_run:
@@ -112,6 +117,8 @@ class FairDeskApp(QObject):
                 self.build_window()
                 if not signed_in:
                     self.ask_sign_in()
+            if getattr(self.args, "startup_probe", False):
+                return await self._startup_probe()
             if self.args.smoke:
                 from ui.smoke import run_smoke
 
@@ -141,6 +148,7 @@ class FairDeskApp(QObject):
             await self.demo.stop()
             self.demo = None
         await cancel_all()
+        self._gc.stop()
 
     # ------------------------------------------------------------------ session start
 
@@ -154,9 +162,9 @@ class FairDeskApp(QObject):
             assert url
             await self._open_session(url, demo=False)
             assert self.session is not None
-            return await self.session.restore(start=not self.args.smoke)
+            return await self.session.restore(start=not self.headless)
         splash: StartupSplash | None = None
-        if not self.args.smoke:
+        if not self.headless:
             splash = StartupSplash()
             splash.show()
         try:
@@ -167,11 +175,11 @@ class FairDeskApp(QObject):
                 splash.deleteLater()
         await self._open_session(url, demo=True)
         assert self.session is not None and self.demo is not None
-        if await self.session.restore(start=not self.args.smoke):
+        if await self.session.restore(start=not self.headless):
             return True
         account = self.demo.account(self.args.demo_role)
         await self.session.sign_in(
-            str(account["email"]), str(account["password"]), start=not self.args.smoke
+            str(account["email"]), str(account["password"]), start=not self.headless
         )
         return True
 
@@ -211,6 +219,7 @@ class FairDeskApp(QObject):
 
     async def first_run_flow(self) -> bool:
         dialog = FirstRunDialog(self, self.lang)
+        dialog.demo_role = self.args.demo_role
         signed = asyncio.Event()
         closed = asyncio.Event()
         dialog.signed_in.connect(signed.set)
@@ -356,7 +365,8 @@ class FairDeskApp(QObject):
             engine = self.session.engine
         except RuntimeError:
             return
-        self.ctx.on_event(StateChanged(engine.state, engine.last_synced, engine.pending, engine.message))
+        state = engine.state if self.session.signed_in else ConnState.SIGNED_OUT
+        self.ctx.on_event(StateChanged(state, engine.last_synced, engine.pending, engine.message))
 
     def change_language(self, lang: str) -> None:
         lang = i18n.normalize(lang)
@@ -416,7 +426,7 @@ class FairDeskApp(QObject):
 
     def ask_sign_in(self) -> None:
         """The account step of the first-run dialog, over the window (cache stays usable)."""
-        if self.args.smoke:
+        if self.headless:
             return
         old = self._account_dialog
         if old is not None and isValid(old) and old.isVisible():
@@ -437,6 +447,31 @@ class FairDeskApp(QObject):
             self.ctx.progress.connect(dialog.on_progress)
         self._account_dialog = dialog
         dialog.show()
+
+    async def _startup_probe(self) -> int:
+        """The window is up and the booth directory is on screen: report and leave."""
+        import json
+
+        assert self.window is not None
+        fair = self.window.pages["fair"]
+        await fair.load_directory()  # type: ignore[attr-defined]
+        model = fair.booth_model  # type: ignore[attr-defined]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 30
+        while (model.is_loading() or model.rowCount() == 0) and loop.time() < deadline:
+            if not fair.tree_model.rowCount():  # type: ignore[attr-defined]
+                break  # an empty cache: nothing to wait for
+            await asyncio.sleep(0.005)
+        print(
+            json.dumps(
+                {
+                    "ready_seconds": round(time.monotonic() - self.started, 3),
+                    "booths_shown": model.rowCount(),
+                }
+            ),
+            flush=True,
+        )
+        return 0
 
     # ------------------------------------------------------------------ loop-lag probe
 

@@ -27,9 +27,21 @@ def _done(task: asyncio.Task[Any]) -> None:
     if task.cancelled():
         return
     exc = task.exception()
-    if exc is not None:
-        _errors.append(exc)
-        log.error("background task %s failed", task.get_name(), exc_info=exc)
+    if exc is None:
+        return
+    if _benign(exc):
+        log.debug("background task %s ended: %s", task.get_name(), exc)
+        return
+    _errors.append(exc)
+    log.error("background task %s failed", task.get_name(), exc_info=exc)
+
+
+def _benign(exc: BaseException) -> bool:
+    """A page that was closed meanwhile (its widgets are gone: the window was rebuilt for
+    another language, or the app is quitting), or a store closed at shutdown."""
+    if isinstance(exc, RuntimeError) and "already deleted" in str(exc):
+        return True
+    return type(exc).__name__ == "StoreClosed"
 
 
 def take_errors() -> list[BaseException]:

@@ -58,6 +58,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to FairDesk"))
         self.setAccessibleName(self.tr("First run"))
         self.demo_accounts: list[dict[str, Any]] = []
+        self.demo_role = "buyer"  # which demo account to fill in
         self._progress: dict[str, Progress] = {}
         self._expected_total = 0
         self._filling = False
@@ -153,11 +154,11 @@ class FirstRunDialog(QDialog):
             self.continue1.setEnabled(True)
             self.demo_bar.hide()
         self.fair_name.setText(str(info.get("name") or ""))
-        buyer = next((a for a in self.demo_accounts if a.get("role") == "buyer"), None)
+        buyer = next((a for a in self.demo_accounts if a.get("role") == self.demo_role), None)
         if buyer:
             self.email.setText(str(buyer.get("email") or ""))
             self.password.setText(str(buyer.get("password") or ""))
-            self.demo_hint.setText(self.tr("The demo buyer's account is filled in. Just sign in."))
+            self.demo_hint.setText(self.tr("The demo account is filled in. Just sign in."))
             self.demo_hint.show()
         self.stack.setCurrentIndex(PAGE_ACCOUNT)
         return True

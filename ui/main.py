@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="measure event-loop stalls and print the largest on exit (benchmarks)",
     )
     p.add_argument("--size", metavar="WxH", help="initial window size, e.g. 1366x768")
+    p.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="print the seconds to an interactive window (directory shown) as JSON and exit "
+        "(benchmarks; works offline on an existing profile)",
+    )
     return p
 
 
@@ -54,6 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     if args.screenshots and not args.smoke:
         build_parser().error("--screenshots needs --smoke")
+    if args.profile is not None:
+        from app.profiles import ProfileError, validate_profile_name
+
+        try:
+            validate_profile_name(args.profile)
+        except ProfileError as exc:
+            build_parser().error(str(exc))
+    if args.server is not None:
+        from app.client import normalize_base_url
+
+        try:
+            args.server = normalize_base_url(args.server)
+        except ValueError as exc:
+            build_parser().error(str(exc))
     if args.size:
         try:
             w, h = (int(v) for v in args.size.lower().split("x"))
@@ -66,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     started = time.monotonic()
-    if args.smoke:
+    if args.smoke or args.startup_probe:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         rc = _run_gui(args, started)

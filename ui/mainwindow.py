@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
             self.stack.addWidget(page)
+            loaded = getattr(page, "loaded", None)
+            if loaded is not None:
+                loaded.connect(self._update_title)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -233,6 +236,12 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         page.activate(arg)  # type: ignore[attr-defined]
         self._update_history_actions()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        page = self.stack.currentWidget()
+        title = page.page_title() if page is not None else ""  # type: ignore[attr-defined]
+        self.setWindowTitle(self.tr("{page} — FairDesk").format(page=title) if title else self.tr("FairDesk"))
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -19,6 +20,15 @@ from PySide6.QtCore import (
 
 from app.catalog import Row, as_list, bilingual, format_price, localized
 from ui.asyncutil import spawn
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips guess rich text from the content: catalog data (untrusted) is escaped
+    and shown as plain text, never as HTML."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -214,7 +224,7 @@ class LazyRowModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self._decoration:
             return self._decoration(row)
         if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(row)
+            return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
@@ -330,8 +340,8 @@ class DirectoryTreeModel(QAbstractItemModel):
                 )
                 if row.get("followed"):
                     tip += "\n" + QCoreApplication.translate("Models", "Followed: available offline")
-                return f"{first}\n{second}\n{tip}" if second else f"{first}\n{tip}"
-            return f"{first}\n{second}" if second else first
+                return plain_tooltip(f"{first}\n{second}\n{tip}" if second else f"{first}\n{tip}")
+            return plain_tooltip(f"{first}\n{second}" if second else first)
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
@@ -399,13 +409,12 @@ class StaticTableModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         if r >= len(self._rows) or c >= len(self._headers):
             return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             row = self._rows[r]
             return row[c] if c < len(row) else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._rows[r]
+            return plain_tooltip(row[c] if c < len(row) else "")
         if role == ROW_ROLE:
             return self.payload(r)
         return None

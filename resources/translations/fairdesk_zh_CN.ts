@@ -197,8 +197,8 @@
             <translation>无法连接展会：{error}</translation>
         </message>
         <message>
-            <source>The demo buyer's account is filled in. Just sign in.</source>
-            <translation>已填入演示采购商账号，直接登录即可。</translation>
+            <source>The demo account is filled in. Just sign in.</source>
+            <translation>已填入演示账号，直接登录即可。</translation>
         </message>
         <message>
             <source>Starting the demo fair: {stage}</source>
@@ -478,6 +478,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>FairDesk 0.1
 
 面向线上展会的离线优先桌面客户端：无论是否联网，都能浏览、搜索和收藏。</translation>
+        </message>
+        <message>
+            <source>{page} — FairDesk</source>
+            <translation>{page} — FairDesk</translation>
         </message>
     </context>
     <context>

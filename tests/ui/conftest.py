@@ -7,6 +7,7 @@ so tests use the real Store threads, the real models and the real pages.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -28,12 +29,17 @@ T = TypeVar("T")
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    """The offscreen platform plugin warns about a window-manager feature it lacks
-    (dialogs ask it to propagate size hints); that is not a warning of ours."""
+    """The offscreen platform plugin warns about window-manager features it lacks
+    (size-hint propagation, raising a window); those are not warnings of ours."""
     here = Path(__file__).parent
     for item in items:
         if Path(str(item.fspath)).parent == here:
-            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "This plugin does not support propagateSizeHints",
+                    "This plugin does not support raise",
+                )
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +74,8 @@ def aloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+        # collect this test's Qt objects here, on the GUI thread (ui/compat.py GuiThreadGC)
+        gc.collect()
 
 
 @pytest.fixture

@@ -61,6 +61,12 @@ def test_sign_in_follow_browse_then_offline_start(
         assert len(followed) == 2
         fair.select_section(int(followed[0]["id"]))
         await wait_until(lambda: fair.booth_model.rowCount() > 0, what="booths")
+        # a booth's product grid loads thumbnails from the server into the image cache
+        products = await ctx.catalog.products(section_id=int(followed[0]["id"]), limit=1)
+        window.navigate("booth", int(products[0]["company_id"]))
+        booth = window.pages["booth"]
+        await wait_until(lambda: booth.model.rowCount() > 0, what="booth products")
+        await wait_until(lambda: ctx.images.blobs.size_bytes() > 0, timeout=20, what="thumbnails cached")
         # search: local first, then the whole fair marks server results
         window.navigate("search")
         search = window.pages["search"]
@@ -94,6 +100,19 @@ def test_sign_in_follow_browse_then_offline_start(
         assert fd.settings.language == "zh_CN"
         fd.window.request_language("en")
         await wait_until(lambda: fd.window.nav.item(0).text() == "Fair")
+        # sign out (File menu): the token is revoked, the cache stays, sign in again
+        fd.window.act_sign_out.trigger()
+        await wait_until(lambda: not fd.session.signed_in and fd._account_dialog is not dialog
+                         and fd._account_dialog is not None and fd._account_dialog.isVisible(),
+                         what="sign-in dialog after signing out")
+        assert "Signed out" in fd.window.status.state_label.text()
+        fd.window.navigate("fair")
+        await wait_until(lambda: fd.window.pages["fair"].booth_model.rowCount() > 0, what="cached booths")
+        again = fd._account_dialog
+        assert again.email.text() == email  # remembered
+        again.password.setText(password)
+        assert await again.submit_account()
+        assert fd.session.signed_in
         fd.quit_event.set()
         assert await task == 0
 
@@ -125,3 +144,55 @@ def test_sign_in_follow_browse_then_offline_start(
         assert await task == 0
 
     run(offline(), timeout=60)
+
+
+def test_first_run_with_the_embedded_demo_then_cancel_and_resume(qapp: Any, run: Any, tmp_path: Path) -> None:
+    """No settings yet: the first-run dialog starts the demo fair, signs in the demo
+    buyer, follows a section; cancelling stops the download, the next start resumes."""
+    data_dir = tmp_path / "profile"
+    fd = FairDeskApp(qapp, app_args(), profile="firstrun", data_dir=data_dir)
+
+    async def first() -> None:
+        task = asyncio.ensure_future(fd.run())
+        from ui.firstrun import FirstRunDialog
+
+        def dialog() -> FirstRunDialog | None:
+            found = [w for w in qapp.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible()]
+            return found[0] if found else None
+
+        await wait_until(lambda: dialog() is not None, what="first-run dialog")
+        dlg = dialog()
+        assert dlg.demo_radio.isChecked()
+        assert await dlg.choose_server(demo=True)
+        assert dlg.email.text() and dlg.password.text()  # the demo buyer, filled in
+        assert await dlg.submit_account()
+        await wait_until(lambda: fd.window is not None, what="main window")
+        await wait_until(lambda: dlg.section_model.rowCount() > 2, what="sections")
+        first_id = int(dlg.section_model.item(0).data(256))
+        dlg.set_checked([first_id])
+        await dlg.start_sync(dlg.checked_sections())
+        await dlg.cancel()
+        assert not fd.session.engine.running
+        assert "resumes" in dlg.sync_text.text()
+        followed = await fd.session.store.read(__import__("offline_cache.syncstate").syncstate.followed_sections)
+        assert followed == [first_id]
+        fd.quit_event.set()
+        assert await task == 0
+
+    run(first(), timeout=180)
+    assert (data_dir / "settings.json").exists()
+
+    # the next start: no dialog, the demo again, the section downloads to the end
+    fd2 = FairDeskApp(qapp, app_args(), profile="firstrun", data_dir=data_dir)
+
+    async def second() -> None:
+        task = asyncio.ensure_future(fd2.run())
+        await wait_until(lambda: fd2.window is not None, timeout=60, what="window")
+        assert fd2.demo is not None and fd2.session.signed_in
+        await wait_until(lambda: fd2.ctx.state == ConnState.ONLINE, timeout=60, what="caught up")
+        stats = await fd2.ctx.catalog.cache_stats()
+        assert stats["products"] > 0
+        fd2.quit_event.set()
+        assert await task == 0
+
+    run(second(), timeout=120)

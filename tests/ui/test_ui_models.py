@@ -148,3 +148,8 @@ def test_static_table_model(qtmodeltester: Any) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert not model.index(5, 5).isValid()
     assert model.data(QModelIndex()) is None
+    # untrusted text in a tooltip is escaped, never rendered as HTML
+    model.set_table(["a"], [["<img src=x onerror=1><b>bold</b>\nline"]])
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "&lt;b&gt;bold&lt;/b&gt;" in tip and "<br>" in tip
+    assert model.index(0, 0).data() == "<img src=x onerror=1><b>bold</b>\nline"

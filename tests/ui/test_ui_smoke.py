@@ -68,3 +68,35 @@ def test_sync_subcommand_does_not_import_qt(tmp_path: Path) -> None:
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.returncode == 0, proc.stderr
     assert "fairdesk sync" in proc.stdout and proc.stdout.strip().endswith("ok")
+
+
+def test_bad_arguments_are_clear_errors(capsys) -> None:
+    import pytest
+
+    from ui.main import main
+
+    for argv, words in (
+        (["--profile", "../etc"], "Invalid profile name"),
+        (["--server", "ftp://example"], "Not a valid server address"),
+        (["--smoke", "--size", "huge"], "--size must look like"),
+        (["--screenshots", "/tmp/x"], "--screenshots needs --smoke"),
+        (["--lang", "fr"], "invalid choice"),
+    ):
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+        assert words in capsys.readouterr().err
+
+
+def test_startup_probe_reports_an_interactive_window(tmp_path: Path, live_server) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
+           "FAIRDESK_DATA_DIR": str(tmp_path / "data"),
+           "PYTHON_KEYRING_BACKEND": "tests.app.file_keyring.FileKeyring",
+           "FAIRDESK_TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--startup-probe", "--profile", "bench", "--server", live_server.url],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads([ln for ln in proc.stdout.splitlines() if ln.startswith("{")][-1])
+    assert report["ready_seconds"] > 0 and report["booths_shown"] == 0  # nothing cached yet

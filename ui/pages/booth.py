@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -27,6 +27,8 @@ THUMB = 128
 
 
 class BoothPage(QWidget):
+    loaded = Signal()  # a booth/product was shown (the title changed)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -166,6 +168,7 @@ class BoothPage(QWidget):
             return await catalog.products(company_id=company_id, offset=offset, limit=limit)
 
         self.model.set_loader(loader)
+        self.loaded.emit()
         await self._update_fav()
         await self._update_note(company_id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ IMAGE = 360
 
 
 class ProductPage(QWidget):
+    loaded = Signal()  # a booth/product was shown (the title changed)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -228,6 +230,7 @@ class ProductPage(QWidget):
         self.gallery.setVisible(count > 1)
         self._image_n = 0
         self._show_image()
+        self.loaded.emit()
         await self._update_fav()
 
     def _show_image(self) -> None:

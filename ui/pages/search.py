@@ -53,6 +53,10 @@ class SearchPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_now)
+        self._sync_refresh = QTimer(self)
+        self._sync_refresh.setSingleShot(True)
+        self._sync_refresh.setInterval(1000)
+        self._sync_refresh.timeout.connect(self._refresh_after_sync)
 
         self.section = QComboBox(self)
         self.section.setAccessibleName(self.tr("Section filter"))
@@ -296,6 +300,10 @@ class SearchPage(QWidget):
         self._update_status()
         self._update_remote_button()
 
+    def _refresh_after_sync(self) -> None:
+        if not self._remote_shown and not self._debounce.isActive():
+            self.model.refresh()
+
     def _update_status(self) -> None:
         text = self.tr("{n} results in the offline cache").format(n=self._local_total)
         if self._remote_shown:
@@ -339,5 +347,7 @@ class SearchPage(QWidget):
         dl = getattr(changes, "deleted", {}) or {}
         if ("section" in up or "category" in up) and self._filters_loaded:
             spawn(self.load_filters(), "search-filters")
-        if ("product" in up or "product" in dl) and self.isVisible() and not self._remote_shown:
-            self._debounce.start()
+        # a sync delivers pages: refresh what is shown (keeping the scroll), at most 1/s
+        touched = "product" in up or "product" in dl
+        if touched and self.isVisible() and not self._remote_shown and not self._sync_refresh.isActive():
+            self._sync_refresh.start()
