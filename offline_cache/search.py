@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -470,14 +471,31 @@ def _rank(conn: sqlite3.Connection, expr: str, candidates: list[int]) -> list[in
     return sorted(candidates, key=lambda i: (scores.get(i, inf), i))
 
 
+_COMMON: dict[tuple[str, int], tuple[bool, float]] = {}
+_COMMON_TTL = 300.0
+
+
 def _is_common(conn: sqlite3.Connection, token: str) -> bool:
-    """More than COMMON_FACET products carry this filter token (a bounded count)."""
+    """More than COMMON_FACET products carry this filter token (a bounded count).
+
+    Only a cost heuristic (results are the same either way), so a few minutes' memo of
+    the answer is fine.
+    """
+    now = time.monotonic()
+    key = (token, COMMON_FACET)
+    memo = _COMMON.get(key)
+    if memo is not None and now - memo[1] < _COMMON_TTL:
+        return memo[0]
     n = conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM product_fts WHERE product_fts MATCH ? "
         f"LIMIT {COMMON_FACET + 1})",
         (f"facets : {_quote(token)}",),
     ).fetchone()[0]
-    return bool(n > COMMON_FACET)
+    common = bool(n > COMMON_FACET)
+    if len(_COMMON) > 1000:
+        _COMMON.clear()
+    _COMMON[key] = (common, now)
+    return common
 
 
 

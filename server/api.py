@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import auth, catalog, db, images, problems, sync
+from server import attachments, auth, catalog, db, images, problems, social, sync
 from server.compression import CompressionMiddleware
 from server.state import PROTOCOL, VERSION, ServerState, Settings, get_state, json_response
 
@@ -32,6 +32,10 @@ class BodyGuardMiddleware:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
             await self.app(scope, receive, send)
             return
+        max_body = self.max_body
+        raw_upload = str(scope.get("path", "")).startswith(attachments.PATH_PREFIX)
+        if raw_upload:  # attachment uploads: raw bytes, own limit (checked by the route too)
+            max_body = attachments.MAX_BYTES
         length: int | None = None
         ctype = ""
         for k, v in scope.get("headers", ()):
@@ -42,21 +46,20 @@ class BodyGuardMiddleware:
                     length = None
             elif k == b"content-type":
                 ctype = v.decode("latin-1").split(";")[0].strip().lower()
-        if length is not None and length > self.max_body:
+        if length is not None and length > max_body:
             resp = problems.problem_response(
-                413, "too-large", f"The body is over {self.max_body // (1024 * 1024)} MiB.",
+                413, "too-large", f"The body is over {max_body // (1024 * 1024)} MiB.",
                 headers={"Connection": "close"},
             )
             await resp(scope, receive, send)
             return
-        if ctype and not (ctype == "application/json" or ctype.endswith("+json")) and length != 0:
+        if ctype and not raw_upload and not (ctype == "application/json" or ctype.endswith("+json")) and length != 0:
             resp = problems.problem_response(
                 415, "unsupported-media-type", f"Bodies must be application/json, not {ctype}."
             )
             await resp(scope, receive, send)
             return
         seen = 0
-        max_body = self.max_body
 
         async def guarded() -> Message:
             nonlocal seen
@@ -113,6 +116,8 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(sync.router)
     app.include_router(catalog.router)
     app.include_router(images.router)
+    app.include_router(social.router)
+    app.include_router(attachments.router)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(CompressionMiddleware)
     return app

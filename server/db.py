@@ -264,10 +264,18 @@ def _m2_search(conn: Connection) -> None:
     catalog.create_search_index(conn)
 
 
+def _m3_social(conn: Connection) -> None:
+    """Version 3: grants, cards, chat, attachments (see :mod:`server.social_schema`)."""
+    from server import social_schema
+
+    social_schema.create(conn)
+
+
 #: Ordered migration steps: (version, function). Append, never edit or reorder.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _m1_initial),
     (2, _m2_search),
+    (3, _m3_social),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

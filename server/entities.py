@@ -144,3 +144,143 @@ def favourite(row: Any) -> dict[str, Any]:
         "tags": Fragment(tags),
         "created_at": created_at,
     }
+
+
+# ------------------------------------------- authorization, cards and chat (§7)
+# These take a row's ``_mapping`` (or any mapping) of the columns named below.
+
+def _json(text: str | None, default: str) -> Fragment:
+    return Fragment(text if text else default)
+
+
+def grant(m: Any) -> dict[str, Any]:
+    """grant {id: company_id, company_id, company_name, status, granted_at, revoked_at, version}"""
+    return {
+        "id": m["company_id"],
+        "company_id": m["company_id"],
+        "company_name": m["company_name"],
+        "status": m["status"],
+        "granted_at": m["granted_at"],
+        "revoked_at": m["revoked_at"],
+        "version": m["version"],
+    }
+
+
+def buyer(m: Any) -> dict[str, Any]:
+    """buyer: the full profile while authorized; only the limited part (user_id,
+    display_name, company, country) when the buyer merely contacted the company."""
+    authorized = bool(m["authorized"])
+    return {
+        "user_id": m["buyer_user_id"],
+        "display_name": m["display_name"],
+        "company": m["company"],
+        "country": m["country"],
+        "authorized": authorized,
+        "contacted": bool(m["contacted"]),
+        "authorized_at": m["authorized_at"] if authorized else None,
+        "contacted_at": m["contacted_at"],
+        "limited": not authorized,
+        "email": m["email"] if authorized else None,
+        "interests": _json(m["interests"], "[]") if authorized else None,
+        "annual_volume": m["annual_volume"] if authorized else None,
+    }
+
+
+CARD_FIELDS = ("name", "title", "company", "country", "phone", "email", "website")
+
+
+def card(m: Any, mine: bool) -> dict[str, Any]:
+    """card {id, owner_user_id, name, title, company, country, phone, email, website,
+    handles, has_photo, company_id, role, is_demo, version, updated_at, mine, holder}"""
+    out: dict[str, Any] = {"id": m["id"], "owner_user_id": m["owner_user_id"]}
+    for k in CARD_FIELDS:
+        out[k] = m[k]
+    out["handles"] = _json(m["handles"], "{}")
+    out["has_photo"] = bool(m["has_photo"])
+    out["company_id"] = m["company_id"]
+    out["role"] = m["role"]
+    out["is_demo"] = bool(m["is_demo"])
+    out["version"] = m["version"]
+    out["updated_at"] = m["updated_at"]
+    out["mine"] = mine
+    out["holder"] = None if mine else {
+        "tags": _json(m["h_tags"], "[]"),
+        "note": m["h_note"],
+        "met_at": m["h_met_at"],
+        "via": m["h_via"],
+        "received_at": m["h_received_at"],
+    }
+    return out
+
+
+def card_request(m: Any, outgoing: bool) -> dict[str, Any]:
+    return {
+        "id": m["id"],
+        "from_user_id": m["from_user_id"],
+        "from_name": m["from_name"],
+        "from_company_id": m["from_company_id"],
+        "to_user_id": m["to_user_id"],
+        "to_company_id": m["to_company_id"],
+        "buyer_user_id": m["buyer_user_id"],
+        "company_id": m["company_id"],
+        "company_name": m["company_name"],
+        "note": m["note"],
+        "status": m["status"],
+        "direction": "outgoing" if outgoing else "incoming",
+        "created_at": m["created_at"],
+        "decided_at": m["decided_at"],
+        "decided_by_user_id": m["decided_by_user_id"],
+    }
+
+
+def conversation(m: Any, side: str) -> dict[str, Any]:
+    """``side``: the viewer's side (buyer | company), which picks ``unread``."""
+    return {
+        "id": m["id"],
+        "buyer_user_id": m["buyer_user_id"],
+        "buyer_name": m["buyer_name"],
+        "company_id": m["company_id"],
+        "company_name": m["company_name"],
+        "company_is_demo": bool(m["company_is_demo"]),
+        "started_by": m["started_by"],
+        "created_at": m["created_at"],
+        "message_count": m["message_count"],
+        "last_message": _json(m["last_message"], "null"),
+        "last_message_at": m["last_message_at"],
+        "unread": m["buyer_unread"] if side == "buyer" else m["company_unread"],
+        "buyer_read_upto": m["buyer_read_upto"],
+        "company_read_upto": m["company_read_upto"],
+        "company_read_by": m["company_read_by"],
+    }
+
+
+def message(m: Any) -> dict[str, Any]:
+    return {
+        "id": m["id"],
+        "conversation_id": m["conversation_id"],
+        "n": m["n"],
+        "buyer_user_id": m["buyer_user_id"],
+        "company_id": m["company_id"],
+        "sender_user_id": m["sender_user_id"],
+        "sender_name": m["sender_name"],
+        "sender_side": m["sender_side"],
+        "client_msg_id": m["client_msg_id"],
+        "kind": m["kind"],
+        "text": m["text"],
+        "product_id": m["product_id"],
+        "product": _json(m["product"], "null"),
+        "attachment_id": m["attachment_id"],
+        "attachment": _json(m["attachment"], "null"),
+        "is_demo_reply": bool(m["is_demo_reply"]),
+        "created_at": m["created_at"],
+    }
+
+
+def quick_reply(m: Any) -> dict[str, Any]:
+    return {
+        "id": m["key"],
+        "text": m["text"],
+        "position": m["position"],
+        "updated_by_user_id": m["updated_by"],
+        "updated_at": m["updated_at"],
+    }

@@ -344,7 +344,29 @@ class FairDeskApp(QObject):
             window.navigate("fair")
         self._emit_state()
         window.status.refresh_stats()
+        recovery = getattr(session.store, "recovery", None)
+        if recovery is not None and old is None:
+            self._tell_recovery(window, recovery)
         return window
+
+    def _tell_recovery(self, window: MainWindow, recovery: Any) -> None:
+        """The cache was damaged (or from a newer version) and was rebuilt: say so."""
+        from ui.widgets import show_message
+
+        if recovery.reason == "corrupt":
+            text = self.tr(
+                "The offline cache was damaged and has been rebuilt. It downloads again "
+                "from the fair; {n} unsent items were kept and will be sent."
+            )
+        else:
+            text = self.tr(
+                "The offline cache was made by a newer FairDesk and has been rebuilt. It "
+                "downloads again from the fair; {n} unsent items were kept and will be sent."
+            )
+        message = text.format(n=int(getattr(recovery, "outbox_kept", 0) or 0))
+        window.status.showMessage(message, 30_000)
+        if not self.headless:
+            show_message(window, self.tr("Offline cache rebuilt"), message, warning=False)
 
     def _blob_cache(self) -> Any:
         try:

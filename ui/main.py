@@ -112,9 +112,7 @@ def _run_gui(args: argparse.Namespace, started: float) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import FairDeskApp
-    from ui.compat import immortalize_singletons
 
-    immortalize_singletons()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )

@@ -58,7 +58,7 @@ def grid_view(
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setIconSize(QSize(icon, icon))
-    view.setGridSize(QSize(icon + 52, icon + 24 + view.fontMetrics().lineSpacing() * 3 + 8))
+    view.setGridSize(QSize(icon + 52, icon + 24 + int(view.fontMetrics().lineSpacing() * 1.3) * 3 + 8))
     view.setWordWrap(True)
     view.setUniformItemSizes(True)
     view.setSpacing(0)
@@ -120,7 +120,7 @@ class ProductCardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         fm = option.fontMetrics
-        return QSize(self.icon + 32, self.icon + 16 + fm.lineSpacing() * 3 + 8)
+        return QSize(self.icon + 32, self.icon + 16 + int(fm.lineSpacing() * 1.3) * 3 + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         from ui.models import ROW_ROLE
@@ -152,14 +152,16 @@ class ProductCardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
-        text_rect = QRect(rect.x() + 6, img_rect.bottom() + 6, rect.width() - 12, fm.lineSpacing() * 2)
+        # CJK fallback glyphs are taller than the Latin font's line: leave room for them
+        line = int(fm.lineSpacing() * 1.3)
+        text_rect = QRect(rect.x() + 6, img_rect.bottom() + 6, rect.width() - 12, line * 2)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         elided = _elide_lines(fm, name, text_rect.width(), 2)
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), elided)
         sub = self.subtitle(row) if row else ""
         if sub:
-            sub_rect = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), fm.lineSpacing())
+            sub_rect = QRect(text_rect.x(), text_rect.bottom() + 2, text_rect.width(), line)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
                 sub_rect,

@@ -89,6 +89,21 @@
         </message>
     </context>
     <context>
+        <name>FairDeskApp</name>
+        <message>
+            <source>The offline cache was damaged and has been rebuilt. It downloads again from the fair; {n} unsent items were kept and will be sent.</source>
+            <translation>离线缓存已损坏并已重建，将重新从展会下载数据；{n} 项未发送的内容已保留，稍后会发送。</translation>
+        </message>
+        <message>
+            <source>The offline cache was made by a newer FairDesk and has been rebuilt. It downloads again from the fair; {n} unsent items were kept and will be sent.</source>
+            <translation>离线缓存由更新版本的 FairDesk 创建，已重建，将重新从展会下载数据；{n} 项未发送的内容已保留，稍后会发送。</translation>
+        </message>
+        <message>
+            <source>Offline cache rebuilt</source>
+            <translation>离线缓存已重建</translation>
+        </message>
+    </context>
+    <context>
         <name>FairPage</name>
         <message>
             <source>Fair</source>

@@ -178,6 +178,18 @@ def make_machine(
                 proxy.reset_faults()
             self._deliver()  # the server committed them; the reply was lost
 
+        @rule()
+        def sync_pull_reply_lost(self) -> None:
+            proxy.reset_next_reply(count=1, match=b"/v1/sync/pull")
+            try:
+                with pytest.raises(NetworkError):
+                    self.run(self.engine.sync_once())
+            finally:
+                proxy.reset_faults()
+            # push went through (its results were recorded); the pull did not
+            self._deliver()
+            self.queued = 0
+
         # -- invariants
 
         @invariant()

@@ -20,10 +20,6 @@ from tests.ui.helpers import fill_store
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FAIRDESK_DEMO_SIZE", "small")
 
-from ui.compat import immortalize_singletons
-
-immortalize_singletons()
-
 T = TypeVar("T")
 
 

@@ -196,3 +196,24 @@ def test_first_run_with_the_embedded_demo_then_cancel_and_resume(qapp: Any, run:
         assert await task == 0
 
     run(second(), timeout=120)
+
+
+def test_a_damaged_cache_is_rebuilt_and_the_user_is_told(qapp: Any, run: Any, live_server: Any, tmp_path: Path) -> None:
+    data_dir = tmp_path / "profile"
+    data_dir.mkdir()
+    (data_dir / "cache.sqlite").write_bytes(b"this is not a database" * 1000)
+    fd = FairDeskApp(qapp, app_args(server=live_server.url), profile="damaged", data_dir=data_dir)
+
+    async def go() -> None:
+        task = asyncio.ensure_future(fd.run())
+        await wait_until(lambda: fd.window is not None, what="window")
+        assert "rebuilt" in fd.window.status.currentMessage()
+        from PySide6.QtWidgets import QMessageBox
+
+        boxes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert boxes and "rebuilt" in boxes[0].text()
+        boxes[0].accept()
+        fd.quit_event.set()
+        assert await task == 0
+
+    run(go(), timeout=60)
