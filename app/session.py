@@ -37,10 +37,6 @@ T = TypeVar("T")
 CACHE_FILE = "cache.sqlite"
 
 
-class NotSignedIn(Exception):
-    """An operation needs a signed-in session."""
-
-
 class AppSession:
     """Everything one profile needs; create, ``await open()``, then sign in or restore."""
 

@@ -134,7 +134,16 @@ def serve(args: argparse.Namespace) -> int:
     else:
         print(f"FairDesk cloud fair service: {url} (database {db_path})", flush=True)
     server = FairServer(uvicorn_config(app, args.log_level), state)
-    asyncio.run(_serve(server, sock, Path(args.port_file) if args.port_file else None))
+    bots = None
+    if args.demo:  # demo exhibitors accept card requests and answer chats
+        from server.demo_bots import DemoBots
+
+        bots = DemoBots(state).start()
+    try:
+        asyncio.run(_serve(server, sock, Path(args.port_file) if args.port_file else None))
+    finally:
+        if bots is not None:
+            bots.stop()
     return 0
 
 

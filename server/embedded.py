@@ -36,6 +36,7 @@ class EmbeddedServer:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._state: ServerState | None = None
+        self._bots: Any = None
 
     def start(self, progress: Callable[[str, float], None] | None = None) -> str:
         """Create the demo fair if needed (reporting progress), start serving, and
@@ -83,16 +84,24 @@ class EmbeddedServer:
                 sock.close()
                 loop.close()
 
+        from server.demo_bots import DemoBots
+
+        self._bots = DemoBots(self._state).start()  # demo exhibitors answer (marked as demo)
         self._thread = threading.Thread(target=run, name="fairdesk-embedded-server", daemon=True)
         self._thread.start()
         ready.wait()
         if not server.started:
+            self._bots.stop()
+            self._bots = None
             self._thread.join(timeout=5)
             self._thread = None
             raise RuntimeError(f"the embedded server did not start: {self._error!r}")
         return self.url
 
     def stop(self, timeout: float = 10.0) -> None:
+        if self._bots is not None:
+            self._bots.stop()
+            self._bots = None
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

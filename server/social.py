@@ -625,7 +625,7 @@ def _product_snapshot(conn: Connection, user: User, product_id: int) -> str:
     ).first()
     if row is None or (row.hidden and row.company_id != user.company_id):
         raise Rejected("not-found", f"product {product_id} does not exist")
-    snap = dict(row._mapping)
+    snap = {str(k): v for k, v in row._asdict().items()}
     snap.pop("hidden")
     return orjson.dumps(snap).decode()
 
