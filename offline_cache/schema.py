@@ -19,8 +19,17 @@ from collections.abc import Callable
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
-# the FTS column order; bm25 weights in search.py follow it
-FTS_COLUMNS = ("name_en", "name_zh", "keywords", "desc_en", "desc_zh", "company", "facets")
+# the FTS column order (schema version 2 on); bm25 weights in search.py follow it
+FTS_COLUMNS = ("name", "extra", "facets")
+# FTS5 settings of product_fts (version 2 on; persistent, in product_fts_config):
+# 4 KB index pages (fewer, larger leaf writes) and a lazier automatic merge (merge 16
+# segments of a level at a time instead of 4: each token's data is rewritten about half
+# as often during a big sync). Search.merge_index, run when idle after a large sync,
+# then merges what is left.
+FTS_OPTIONS = ""
+FTS_CONFIG: tuple[tuple[str, int], ...] = (
+    ("pgsz", 4050), ("automerge", 16), ("crisismerge", 64),
+)
 
 PRODUCT_COLUMNS = (
     "id", "company_id", "section_id", "category_id", "name_en", "name_zh", "desc_en",
@@ -95,7 +104,7 @@ CREATE INDEX products_sec_scope_moved ON products(sec_scope)
     WHERE sec_scope IS NOT NULL AND sec_scope != section_id;
 CREATE INDEX products_co_scope ON products(co_scope) WHERE co_scope IS NOT NULL;
 CREATE VIRTUAL TABLE product_fts USING fts5(
-    {", ".join(FTS_COLUMNS)},
+    name_en, name_zh, keywords, desc_en, desc_zh, company, facets,
     tokenize = '{FTS_TOKENIZE}'
 );
 CREATE TABLE profile (
@@ -154,8 +163,31 @@ def _split(sql: str) -> list[str]:
     return out
 
 
+def create_fts(conn: sqlite3.Connection) -> None:
+    """Create the current (version 2 on) ``product_fts`` layout and its settings."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE product_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        f"tokenize = '{FTS_TOKENIZE}'{FTS_OPTIONS})"
+    )
+    for key, value in FTS_CONFIG:
+        conn.execute("INSERT INTO product_fts(product_fts, rank) VALUES (?, ?)", (key, value))
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """The lean full-text index: names, keywords + company, facets (no descriptions).
+
+    The index is rebuilt from the cached products (no re-download; the outbox and
+    everything else are untouched).
+    """
+    from .search import rebuild_index
+
+    conn.execute("DROP TABLE IF EXISTS product_fts")
+    create_fts(conn)
+    rebuild_index(conn)
+
+
 # MIGRATIONS[i] migrates version i -> i + 1 (append only)
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

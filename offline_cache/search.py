@@ -1,13 +1,23 @@
 """Local product search: FTS5 with English prefix and Chinese character queries.
 
-Index side (``fts_row``): the FTS5 table ``product_fts`` (tokenizer ``unicode61
-remove_diacritics 2``) holds, per visible product, name_en, name_zh, keywords, desc_en,
-desc_zh, the company's names and a ``facets`` column. unicode61 does not split Chinese,
-so CJK text is segmented into single characters separated by spaces before indexing
-("保温杯" -> "保 温 杯"). ``facets`` carries filter tokens (``sec12``, ``cat3``,
-``co4521``, ``certce``...) so section, category, company and certification filters are
-doclist intersections inside FTS5 instead of row-by-row checks. Hidden products (only
-their own company's staff receive them) are not indexed.
+Index side (``index_texts`` / ``fts_row``): the FTS5 table ``product_fts`` (tokenizer
+``unicode61 remove_diacritics 2``) is lean, holding only what buyers search for in a
+B2B catalog, per visible product:
+
+- ``name``: name_en and name_zh;
+- ``extra``: the keywords (English and Chinese) and the company's names (without the
+  legal-form suffix: "Co., Ltd.", "有限公司" ... are in nearly every name and nobody
+  searches for them);
+- ``facets``: filter tokens (``sec12``, ``cat3``, ``co4521``, ``certce``...), so section,
+  category, company and certification filters are doclist intersections inside FTS5
+  instead of row-by-row checks.
+
+The long descriptions (desc_en/desc_zh) are displayed but not indexed locally: they
+multiplied the index size and the initial-sync time (one token per Chinese character)
+for little gain in product search (the server's whole-fair search still covers them).
+unicode61 does not split Chinese, so CJK text is segmented into single characters
+separated by spaces before indexing ("保温杯" -> "保 温 杯"). Hidden products (only their
+own company's staff receive them) are not indexed.
 
 Query side (``build_match``): the user's text is never parsed as FTS5 syntax. It is split
 into CJK runs and other words; a CJK run becomes a quoted phrase of its characters
@@ -15,7 +25,7 @@ into CJK runs and other words; a CJK run becomes a quoted phrase of its characte
 (``"therm" *``), all ANDed and restricted to the text columns. Quotes, operators, stars,
 colons and other punctuation are separators and never reach FTS5 as syntax.
 
-Ranking is bm25 with names weighted above keywords, company and descriptions.
+Ranking is bm25 with the names weighted above keywords and company.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -48,40 +58,46 @@ _SEGMENT_TABLE: dict[int, str] = {
 }
 _TERM_RE = re.compile(rf"([{_CJK_CLASS}]+)|((?:(?![{_CJK_CLASS}])[^\W_])+)")
 _FACET_CLEAN = re.compile(r"[\W_]+")
+# legal-form suffixes left out of the indexed company names (case-insensitive, at the end)
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,.]*(?:co|company|corp|corporation|inc|ltd|limited|llc|gmbh|plc|s\.?a|"
+    r"pty|pvt|private)\b\.?)+\s*$|(?:股份)?有限(?:责任)?公司\s*$|集团\s*$",
+    re.IGNORECASE,
+)
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 16
 COUNT_CAP = 1000              # totals above this are reported as capped (not exact)
 MAX_LIMIT = 500
 
-TEXT_COLUMNS = ("name_en", "name_zh", "keywords", "desc_en", "desc_zh", "company")
-NAME_COLUMNS = ("name_en", "name_zh")
+TEXT_COLUMNS = ("name", "extra")
+NAME_COLUMNS = ("name",)
 # Relevance over a huge match set: bm25 is computed for a bounded window of candidates
 # per tier (the first WINDOW matches in rowid order), pages past it follow rowid order.
 WINDOW = 300
 WINDOW_FILTERED = 200         # when price/MOQ/currency filters join every candidate
 COUNT_CAP_FILTERED = 500
-# bm25 weights in FTS column order: name_en, name_zh, keywords, desc_en, desc_zh,
-# company, facets
-BM25 = "bm25(product_fts, 10.0, 10.0, 5.0, 1.0, 1.0, 3.0, 0.0)"
+# bm25 weights in FTS column order (schema.FTS_COLUMNS): name, extra, facets
+BM25 = "bm25(product_fts, 10.0, 4.0, 0.0)"
 
 
+# names, keywords and company names repeat across a catalog (a product line's variants)
 _MEMO: dict[str, str] = {}
-_MEMO_MAX_LEN = 80            # names, keywords, company names repeat across a catalog
-_MEMO_MAX_ITEMS = 50_000
+_MEMO_MAX_LEN = 400
+_MEMO_MAX_ITEMS = 100_000
 
 
 def segment(text: str) -> str:
     """Space-separate CJK characters so unicode61 indexes each as a token."""
     if not text or text.isascii():
         return text or ""
-    if len(text) > _MEMO_MAX_LEN:
-        return text.translate(_SEGMENT_TABLE)
     done = _MEMO.get(text)
     if done is None:
-        if len(_MEMO) >= _MEMO_MAX_ITEMS:
-            _MEMO.clear()
-        done = _MEMO[text] = text.translate(_SEGMENT_TABLE)
+        done = text.translate(_SEGMENT_TABLE)
+        if len(text) <= _MEMO_MAX_LEN:
+            if len(_MEMO) >= _MEMO_MAX_ITEMS:
+                _MEMO.clear()
+            _MEMO[text] = done
     return done
 
 
@@ -89,40 +105,109 @@ def facet_token(prefix: str, value: object) -> str:
     return prefix + _FACET_CLEAN.sub("", str(value).casefold())
 
 
+def _strip_legal(name: str) -> str:
+    for _ in range(2):          # "... Group Co., Ltd." / "...集团有限公司"
+        stripped = _LEGAL_SUFFIX.sub("", name)
+        if stripped == name or not stripped.strip():
+            break
+        name = stripped
+    return name
+
+
 def company_text(name_en: str | None, name_zh: str | None) -> str:
-    return segment(f"{name_en or ''} {name_zh or ''}")
+    """The company part of a product's ``extra`` column."""
+    en = _strip_legal(name_en) if isinstance(name_en, str) else ""
+    zh = _strip_legal(name_zh) if isinstance(name_zh, str) else ""
+    return segment(f"{en} {zh}")
+
+
+_CERT_MEMO: dict[Any, str] = {}
 
 
 def facets(section_id: Any, category_id: Any, company_id: Any,
-           certifications: Sequence[Any] | None) -> str:
-    parts = [f"sec{section_id}", f"cat{category_id}", f"co{company_id}"]
-    if certifications:
-        for c in certifications:
-            tok = facet_token("cert", c)
-            if tok != "cert":
-                parts.append(tok)
-    return " ".join(parts)
+           certifications: Iterable[Any] | None) -> str:
+    head = f"sec{section_id} cat{category_id} co{company_id}"
+    if not certifications:
+        return head
+    if isinstance(certifications, list):
+        key: Any = tuple(certifications)
+        try:
+            tail = _CERT_MEMO.get(key)
+        except TypeError:          # unhashable entries: no memo
+            key, tail = None, None
+    else:
+        key, tail = None, None
+    if tail is None:
+        toks = [facet_token("cert", c) for c in certifications]
+        tail = " ".join(t for t in toks if t != "cert")
+        if key is not None:
+            if len(_CERT_MEMO) > 10_000:
+                _CERT_MEMO.clear()
+            _CERT_MEMO[key] = tail
+    return f"{head} {tail}" if tail else head
+
+
+def index_texts(name_en: Any, name_zh: Any, keywords: Any, company: str, section_id: Any,
+                category_id: Any, company_id: Any, certifications: Any
+                ) -> tuple[str, str, str]:
+    """The (name, extra, facets) column texts of one product.
+
+    ``company`` is ``company_text`` of its company. Raises TypeError for a text field
+    that is neither a string nor null.
+    """
+    name = f"{name_en or ''} {segment(name_zh or '')}"
+    extra = f"{segment(keywords or '')} {company}"
+    return name, extra, facets(section_id, category_id, company_id, certifications)
+
+
+def extra_text(keywords: Any, company: str) -> str:
+    """The ``extra`` column alone (as ``index_texts`` makes it)."""
+    return f"{segment(keywords or '')} {company}"
 
 
 def fts_row(p: Mapping[str, Any], company: str) -> tuple[Any, ...]:
-    """The product_fts row for a product dict (protocol field names)."""
-    return (
-        p["id"],
-        segment(p.get("name_en") or ""),
-        segment(p.get("name_zh") or ""),
-        segment(p.get("keywords") or ""),
-        segment(p.get("desc_en") or ""),
-        segment(p.get("desc_zh") or ""),
-        company,
-        facets(p.get("section_id"), p.get("category_id"), p.get("company_id"),
-               p.get("certifications")),
-    )
+    """The product_fts row (rowid first) for a product dict (protocol field names)."""
+    return (p["id"], *index_texts(
+        p.get("name_en"), p.get("name_zh"), p.get("keywords"), company, p.get("section_id"),
+        p.get("category_id"), p.get("company_id"), p.get("certifications")))
 
 
-FTS_INSERT = (
-    "INSERT INTO product_fts(rowid, name_en, name_zh, keywords, desc_en, desc_zh, "
-    "company, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-)
+FTS_INSERT = "INSERT INTO product_fts(rowid, name, extra, facets) VALUES (?, ?, ?, ?)"
+
+
+def rebuild_index(conn: sqlite3.Connection, batch: int = 5000) -> int:
+    """Refill ``product_fts`` from the products and companies tables; returns rows.
+
+    For schema migrations and repair; runs in the caller's transaction.
+    """
+    conn.execute("DELETE FROM product_fts")
+    companies = {r[0]: company_text(r[1], r[2]) for r in conn.execute(
+        "SELECT id, name_en, name_zh FROM companies")}
+    import orjson
+
+    n = 0
+    last = -1 << 63
+    while True:
+        rows = conn.execute(
+            "SELECT id, name_en, name_zh, keywords, section_id, category_id, company_id, "
+            "certifications FROM products WHERE hidden = 0 AND id > ? ORDER BY id LIMIT ?",
+            (last, batch),
+        ).fetchall()
+        if not rows:
+            return n
+        fts = []
+        for pid, name_en, name_zh, keywords, sec, cat, co, certs in rows:
+            try:
+                cert_list = orjson.loads(certs) if certs else []
+            except orjson.JSONDecodeError:
+                cert_list = []
+            fts.append((pid, *index_texts(
+                str(name_en or ""), str(name_zh or ""), str(keywords or ""),
+                companies.get(co, ""), sec, cat, co,
+                cert_list if isinstance(cert_list, list) else [])))
+        conn.executemany(FTS_INSERT, fts)
+        n += len(fts)
+        last = rows[-1][0]
 
 
 # ---------------------------------------------------------------- queries

@@ -332,12 +332,24 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
     rows: list[tuple[Any, ...]] = []
     fts: list[tuple[Any, ...]] = []
     fts_drop: list[tuple[int]] = []
+    rows_append = rows.append
+    fts_append = fts.append
     dumps = orjson.dumps
-    fts_row = search.fts_row
+    index_texts = search.index_texts
     getter = _PRODUCT_GETTER
+    get_company = companies.get
     try:
+        # one pass per product: the products row and, if visible, its index row
         for p in products:
-            pid = p["id"]
+            try:
+                # the fast path: a complete product from the server
+                (pid, company_id, section_id, category_id, name_en, name_zh, desc_en,
+                 desc_zh, specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh,
+                 lead, certs, keywords, hidden, version, updated_at) = getter(p)
+            except KeyError:
+                (pid, company_id, section_id, category_id, name_en, name_zh, desc_en,
+                 desc_zh, specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh,
+                 lead, certs, keywords, hidden, version, updated_at) = _product_values(p)
             old = existing.get(pid)
             if old is None:
                 sec, co = (ident, None) if in_section else (None, ident)
@@ -345,17 +357,8 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
                 sec, co = (ident, old[1]) if in_section else (old[0], ident)
                 if not old[2]:
                     fts_drop.append((pid,))
-            try:
-                # the fast path: a complete product from the server
-                (_, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
-                 specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh, lead,
-                 certs, keywords, hidden, version, updated_at) = getter(p)
-            except KeyError:
-                (_, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
-                 specs, image_count, pmin, pmax, currency, moq, unit_en, unit_zh, lead,
-                 certs, keywords, hidden, version, updated_at) = _product_values(p)
             hidden = bool(hidden)
-            rows.append((
+            rows_append((
                 pid, company_id, section_id, category_id, name_en, name_zh, desc_en, desc_zh,
                 dumps(specs if specs is not None else []).decode(), image_count, pmin, pmax,
                 currency, moq, unit_en, unit_zh, lead,
@@ -363,7 +366,9 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
                 version, updated_at, sec, co,
             ))
             if not hidden:
-                fts.append(fts_row(p, companies.get(p["company_id"], "")))
+                fts_append((pid, *index_texts(
+                    name_en, name_zh, keywords, get_company(company_id, ""), section_id,
+                    category_id, company_id, certs)))
     except (KeyError, TypeError, AttributeError) as exc:
         raise MalformedPage(f"malformed product: {exc!r}") from exc
     try:
@@ -480,8 +485,12 @@ def _apply_companies(conn: sqlite3.Connection, changes: Iterable[Mapping[str, An
             renamed.append((search.company_text(*names), cid))
     if renamed:
         # keep the company names indexed with each product in step
-        conn.executemany(
-            "UPDATE product_fts SET company = ? WHERE rowid IN "
-            "(SELECT id FROM products WHERE company_id = ? AND hidden = 0)",
-            renamed,
-        )
+        for text, cid in renamed:
+            rows = conn.execute(
+                "SELECT id, keywords FROM products WHERE company_id = ? AND hidden = 0",
+                (cid,),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE product_fts SET extra = ? WHERE rowid = ?",
+                [(search.extra_text(str(kw or ""), text), pid) for pid, kw in rows],
+            )

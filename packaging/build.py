@@ -97,6 +97,24 @@ def add_linux_files(target: Path) -> None:
     shutil.copy2(icons / "fairdesk.svg", target / "fairdesk.svg")
 
 
+def trim_icu(target: Path) -> None:
+    """Linux: swap Qt's 32 MB ICU data library for the en/zh subset (packaging/icu_trim.py)."""
+    sys.path.insert(0, str(PACKAGING))
+    import icu_trim
+
+    libs = sorted((target / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    for lib in libs:
+        if lib.is_symlink():
+            continue
+        try:
+            old, new = icu_trim.trim(lib, lib.with_name(lib.name + ".trimmed"))
+        except (icu_trim.IcuTrimError, OSError, subprocess.CalledProcessError) as exc:
+            print(f"build: keeping the full ICU data ({exc})", file=sys.stderr)
+            return
+        lib.with_name(lib.name + ".trimmed").replace(lib)
+        print(f"ICU data trimmed to English and Chinese: {mb(old)} -> {mb(new)}")
+
+
 def make_tarball(source: Path) -> Path:
     machine = platform.machine().lower() or "x86_64"
     out = DIST / f"{APP}-{version()}-linux-{machine}.tar.gz"
@@ -150,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"build: {executable()} was not produced")
     tarball: Path | None = None
     if sys.platform.startswith("linux"):
+        trim_icu(target)
         add_linux_files(target)
         if not args.no_tarball:
             tarball = make_tarball(target)

@@ -117,6 +117,21 @@ def check_qt() -> dict[str, Any]:
     tr = QTranslator()
     if not tr.load("fairdesk_zh_CN", str(res / "translations")):
         raise RuntimeError("the Chinese translation does not load")
+    # ICU data (trimmed in the bundle): Chinese collation sorts by pinyin (li < zhang)
+    from PySide6.QtCore import QCollator, QLocale
+
+    if QCollator(QLocale("zh_CN")).compare("李", "张") >= 0:
+        raise RuntimeError("Chinese collation data missing (ICU)")
+    if QLocale("en_US").toUpper("straße") != "STRASSE":
+        raise RuntimeError("ICU case mapping failed")
+    from PySide6.QtCore import QByteArray, QTimeZone
+
+    tz = QTimeZone(QByteArray(b"Asia/Shanghai"))
+    zh_name = tz.displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("zh_CN")
+    )
+    if "中国" not in zh_name:
+        raise RuntimeError(f"Chinese time-zone names missing (ICU): {zh_name!r}")
     if "Fusion" not in list(QStyleFactory.keys()):
         raise RuntimeError("the Fusion style is missing")
     # a JPEG as the demo server sends it decodes through Qt's plugin
@@ -127,7 +142,11 @@ def check_qt() -> dict[str, Any]:
     if QImage.fromData(buf.getvalue()).isNull():
         raise RuntimeError("Qt cannot decode a JPEG")
     del app
-    return {"image_formats": formats, "platform": os.environ["QT_QPA_PLATFORM"]}
+    return {
+        "image_formats": formats,
+        "platform": os.environ["QT_QPA_PLATFORM"],
+        "zone_name_zh": zh_name,
+    }
 
 
 CHECKS: dict[str, Callable[[], Any]] = {

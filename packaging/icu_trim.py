@@ -2,10 +2,10 @@
 
 PySide6's wheels ship ICU's complete data: every locale, every legacy character
 converter, every transliterator. FairDesk speaks English and Simplified Chinese and only
-UTF-8, so the bundle keeps ICU's data for ``root``, ``en*`` and ``zh*`` (locales,
-collation, time-zone and currency names, line/word breaking with the CJK dictionary) and
-every non-locale table (time zones, plural rules, likely subtags, ...), and drops the
-rest. Another locale then falls back to ``root`` (Unicode default order and names),
+UTF-8, so the bundle keeps what Qt asks ICU for (collation, time-zone ids and names,
+case mapping) for ``root``, ``en*`` and ``zh*`` plus the non-locale tables (time zones,
+likely subtags, normalization, ...), and drops the rest (other locales, legacy
+converters, transliterators, break iterators, currency/unit/language names). Another locale then falls back to ``root`` (Unicode default order and names),
 never to an error.
 
 How: the library holds one symbol, ``icudt<NN>_dat``, a "common data" package (a table of
@@ -29,7 +29,12 @@ from pathlib import Path
 
 KEEP_LOCALE = re.compile(r"^(root|en|en_US|en_US_POSIX|en_001|en_GB|zh|zh_Hans|zh_Hans_CN|zh_CN)$")
 LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
-BRKITR_DICTS_KEEP = {"cjdict.dict"}  # Chinese/Japanese word breaking
+# Qt calls ICU for four things only (libQt6Core's imports: ucol_*, ucal_*, ucnv_*,
+# u_strToUpper/Lower): collation, time-zone ids and names, legacy converters and case
+# mapping. Break iterators, character names, currency/unit/language/region names,
+# spelled-out numbers and the spoof checker are never used.
+DROP_TREES = {"brkitr", "curr", "lang", "rbnf", "region", "translit", "unit"}
+DROP_TOP = {"unames.icu", "confusables.cfu", "confusables_wholescript.cfu", "langInfo.res"}
 
 
 class IcuTrimError(RuntimeError):
@@ -81,10 +86,10 @@ def keep_item(name: str) -> bool:
     stem, _, ext = leaf.rpartition(".")
     if ext == "cnv":  # legacy character converters: FairDesk is UTF-8 only
         return False
-    if parts[0] == "translit":  # transliterators
+    if len(parts) > 1 and parts[0] in DROP_TREES:
         return False
-    if parts[0] == "brkitr" and ext == "dict":
-        return leaf in BRKITR_DICTS_KEEP
+    if len(parts) == 1 and leaf in DROP_TOP:
+        return False
     if ext == "res" and stem not in ("res_index", "pool") and LOCALE_LIKE.match(stem):
         return bool(KEEP_LOCALE.match(stem))
     return True

@@ -126,6 +126,11 @@ def profile_update(ctx: MutationContext, args: dict[str, Any]) -> Any:
     ctx.touched.add(f"me:{ctx.user.id}")
     if ctx.user.company_id is not None:
         ctx.touched.add(f"company:{ctx.user.company_id}")
+    from server.social_schema import buyer_links  # companies that see this buyer (§7)
+
+    ctx.touched.update(f"company:{cid}" for cid in ctx.conn.execute(
+        sa.select(buyer_links.c.company_id).where(buyer_links.c.buyer_user_id == ctx.user.id)
+    ).scalars())
     return {"id": f"profile:{ctx.user.id}", "version": version}
 
 

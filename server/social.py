@@ -590,14 +590,19 @@ def _conversation(conn: Connection, conversation_id: int) -> Any:
     ).first()
 
 
-def _open_conversation(ctx: MutationContext, buyer_id: int, company_id: int, started_by: str) -> Any:
+def _find_conversation(conn: Connection, buyer_id: int, company_id: int) -> Any:
     c = conversations.c
-    row = ctx.conn.execute(
+    return conn.execute(
         sa.select(c.id, c.buyer_user_id, c.company_id, c.message_count)
         .where(c.buyer_user_id == buyer_id, c.company_id == company_id)
     ).first()
+
+
+def _open_conversation(ctx: MutationContext, buyer_id: int, company_id: int, started_by: str) -> Any:
+    row = _find_conversation(ctx.conn, buyer_id, company_id)
     if row is not None:
         return row
+    c = conversations.c
     ctx.conn.execute(conversations.insert().values(
         buyer_user_id=buyer_id, company_id=company_id, started_by=started_by, created_at=ctx.now,
         message_count=0, buyer_unread=0, company_unread=0, buyer_read_upto=0, company_read_upto=0,
@@ -675,9 +680,11 @@ def message_send(ctx: MutationContext, args: dict[str, Any]) -> Any:
                 raise Rejected("not-found", f"conversation {a.conversation_id} does not exist")
         else:
             assert a.company_id is not None
-            if _company(conn, a.company_id) is None:
-                raise Rejected("not-found", f"company {a.company_id} does not exist")
-            conv = _open_conversation(ctx, user.id, a.company_id, "buyer")
+            conv = _find_conversation(conn, user.id, a.company_id)
+            if conv is None:
+                if _company(conn, a.company_id) is None:
+                    raise Rejected("not-found", f"company {a.company_id} does not exist")
+                conv = _open_conversation(ctx, user.id, a.company_id, "buyer")
     else:
         side = "company"
         company_id = _require_staff(user)
@@ -714,9 +721,9 @@ def message_send(ctx: MutationContext, args: dict[str, Any]) -> Any:
         raise Rejected("invalid-value", "attachment_id: only for kind 'attachment'")
 
     buyer_id, company_id = int(conv.buyer_user_id), int(conv.company_id)
-    # the per-conversation counter: read and bumped under the write lock
+    # the per-conversation counter: read (above) and bumped under the write lock
     c = conversations.c
-    n = int(conn.execute(sa.select(c.message_count).where(c.id == conv.id)).scalar_one()) + 1
+    n = int(conv.message_count) + 1
     mid = conn.execute(messages.insert().values(
         conversation_id=conv.id, n=n, buyer_user_id=buyer_id, company_id=company_id,
         sender_user_id=user.id, sender_name=user.display_name, sender_side=side,

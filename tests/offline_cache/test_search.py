@@ -11,7 +11,7 @@ from cache_util import apply, directory_page, product, track, up
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from offline_cache import queries, search
+from offline_cache import queries, schema, search
 from offline_cache.search import SearchError, SearchFilters
 from offline_cache.store import Store
 
@@ -26,7 +26,7 @@ CATALOG = [
             price=(1200, 2500), moq=50, certifications=["CE", "RoHS"], section_id=1),
     product(4, name_en="Desk Lamp", name_zh="台灯", price=(800, 1500), moq=20,
             certifications=["CE"], section_id=1),
-    product(5, name_en="Garden Chair", name_zh="花园椅",
+    product(5, name_en="Garden Chair", name_zh="花园椅", keywords="reading lamp, 保温坐垫",
             desc_en="Pairs well with a lamp for evenings.", price=(2000, 4000), moq=10,
             section_id=2, category_id=1, company_id=2),
     product(6, name_en="Cup Holder", name_zh="杯架", desc_zh="保温效果好", price=(100, 150),
@@ -61,7 +61,7 @@ def ids(store: Store, text: str, filters: SearchFilters | None = None, offset: i
 def test_english_prefix(cat_store: Store) -> None:
     assert ids(cat_store, "therm") == [1]
     assert ids(cat_store, "THERMOS") == [1]
-    assert set(ids(cat_store, "lam")) == {3, 4, 5}
+    assert set(ids(cat_store, "lam")) == {3, 4, 5}   # 5: in its keywords
     assert ids(cat_store, "led lamp") == [3]
     assert ids(cat_store, "lamp zzz") == []
     # diacritics are folded both ways
@@ -71,7 +71,7 @@ def test_english_prefix(cat_store: Store) -> None:
 
 def test_chinese_single_and_multi_character(cat_store: Store) -> None:
     assert set(ids(cat_store, "灯")) == {3, 4}
-    assert set(ids(cat_store, "保温")) == {1, 2, 6}
+    assert set(ids(cat_store, "保温")) == {1, 2, 5}
     assert ids(cat_store, "保温杯") == [2]          # a phrase: 保 温 杯 in a row
     assert ids(cat_store, "不锈钢保温瓶") == [1]
     assert ids(cat_store, "温保") == []              # not these characters in that order
@@ -80,9 +80,25 @@ def test_chinese_single_and_multi_character(cat_store: Store) -> None:
     assert ids(cat_store, "恒达") != []              # company names are searchable
 
 
-def test_ranking_prefers_name_over_description(cat_store: Store) -> None:
-    assert ids(cat_store, "lamp")[-1] == 5           # only its description mentions lamps
-    assert ids(cat_store, "保温")[-1] == 6           # only in desc_zh
+def test_ranking_prefers_name_over_keywords(cat_store: Store) -> None:
+    assert ids(cat_store, "lamp")[-1] == 5           # only its keywords mention lamps
+    assert ids(cat_store, "保温")[-1] == 5           # only in its keywords
+
+
+def test_descriptions_are_not_indexed(cat_store: Store) -> None:
+    # the lean local index: names, keywords, company names (descriptions are shown only)
+    assert ids(cat_store, "drinks") == []            # product 2's desc_en
+    assert ids(cat_store, "evenings") == []          # product 5's desc_en
+    assert ids(cat_store, "效果") == []              # product 6's desc_zh
+    assert ids(cat_store, "坐垫") == [5]             # keywords are
+
+
+def test_company_legal_suffix_is_not_indexed() -> None:
+    assert search.company_text("Ningbo Hengda Electrical Co., Ltd.", "宁波恒达电器有限公司") \
+        .split() == ["Ningbo", "Hengda", "Electrical", *"宁波恒达电器"]
+    assert search.company_text("ACME Inc.", "集团").split() == ["ACME", "集", "团"]
+    assert search.company_text("Co., Ltd.", None).split() == ["Co.,", "Ltd."]
+    assert search.company_text(None, None).strip() == ""
 
 
 def test_hidden_products_are_not_found(cat_store: Store) -> None:
@@ -115,7 +131,7 @@ def test_sorts_and_paging(cat_store: Store) -> None:
     assert ids(cat_store, "", SearchFilters(category_id=2, sort="price")) == [6, 7, 2, 1]
     assert ids(cat_store, "", SearchFilters(category_id=2, sort="price_desc")) == [1, 2, 7, 6]
     assert ids(cat_store, "", SearchFilters(category_id=2, sort="name")) == [7, 6, 2, 1]
-    assert ids(cat_store, "保温", SearchFilters(sort="price")) == [6, 2, 1]
+    assert ids(cat_store, "保温", SearchFilters(sort="price")) == [2, 1, 5]
     everything = ids(cat_store, "")
     assert everything == [1, 2, 3, 4, 5, 6, 7]
     assert ids(cat_store, "", offset=2, limit=3) == [3, 4, 5]
@@ -157,8 +173,7 @@ def test_hostile_text_never_raises(cat_store: Store, text: str) -> None:
 @given(st.text(max_size=60))
 def test_any_text_builds_a_valid_match(text: str) -> None:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE product_fts USING fts5(name_en, name_zh, keywords, "
-                 "desc_en, desc_zh, company, facets, tokenize = 'unicode61 remove_diacritics 2')")
+    schema.create_fts(conn)
     conn.execute(search.FTS_INSERT, search.fts_row(product(1, name_en=text, name_zh=text), ""))
     match = search.build_match(text)
     if match is None:

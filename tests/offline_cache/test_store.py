@@ -119,12 +119,13 @@ async def test_closed_store_refuses_work(cache_path: Path) -> None:
 def test_migrations_run_in_order_once(cache_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     Store.open_sync(cache_path).close_sync()
     ran: list[int] = []
+    new = len(schema.MIGRATIONS) + 1
 
-    def v2(conn):  # type: ignore[no-untyped-def]
-        ran.append(2)
+    def v_new(conn):  # type: ignore[no-untyped-def]
+        ran.append(new)
         conn.execute("ALTER TABLE favourites ADD COLUMN colour TEXT")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v_new])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
     for _ in range(2):
         s = Store.open_sync(cache_path)
@@ -133,8 +134,56 @@ def test_migrations_run_in_order_once(cache_path: Path, monkeypatch) -> None:  #
             assert s.read_sync(lambda db: (
                 db.conn.execute("PRAGMA user_version").fetchone()[0],
                 db.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-                .fetchone()[0])) == (2, "2")
+                .fetchone()[0])) == (new, str(new))
             assert "colour" in s.read_sync(lambda db: db["favourites"].columns_dict)
         finally:
             s.close_sync()
-    assert ran == [2]
+    assert ran == [new]
+
+
+def test_v1_cache_migrates_to_the_lean_index_keeping_everything(cache_path: Path) -> None:
+    """Version 1 indexed descriptions in a 7-column FTS table; version 2 rebuilds a lean
+    index from the cached products (no re-download) and keeps the outbox."""
+    import sqlite3
+
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(cache_path, isolation_level=None)
+    conn.execute("BEGIN")
+    schema.MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '1'), ('clean_shutdown', '1')")
+    conn.execute("INSERT INTO companies(id, name_en, name_zh) VALUES "
+                 "(1, 'Ningbo Hengda Co., Ltd.', '宁波恒达有限公司')")
+    for pid, name, hidden in ((1, "Thermos Flask", 0), (2, "Desk Lamp", 0), (3, "Secret", 1)):
+        conn.execute(
+            "INSERT INTO products(id, company_id, section_id, category_id, name_en, name_zh, "
+            "desc_en, keywords, certifications, hidden, sec_scope) "
+            "VALUES (?, 1, 1, 1, ?, '保温瓶', 'bright', 'kw', '[\"CE\"]', ?, 1)",
+            (pid, name, hidden))
+        conn.execute("INSERT INTO product_fts(rowid, name_en, desc_en) VALUES (?, ?, 'bright')",
+                     (pid, name))
+    conn.execute("INSERT INTO outbox(type, args, created_at, updated_at) "
+                 "VALUES ('favourite.add', '{}', 'now', 'now')")
+    conn.execute("COMMIT")
+    conn.close()
+    s = Store.open_sync(cache_path)
+    try:
+        assert s.read_sync(lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) \
+            == schema.SCHEMA_VERSION
+        assert s.read_sync(lambda db: db.conn.execute(
+            "SELECT count(*) FROM outbox").fetchone()[0]) == 1
+        from offline_cache.search import SearchFilters
+
+        def found(text: str, **f: object) -> list[int]:
+            page = s.read_sync(queries.search_products, text, SearchFilters(**f), 0, 10)  # type: ignore[arg-type]
+            return [p["id"] for p in page.items]
+
+        assert found("therm") == [1]
+        assert found("保温") == [1, 2]                 # hidden 3 is not indexed
+        assert found("恒达") == [1, 2]
+        assert found("bright") == []                  # descriptions are not indexed any more
+        assert found("", certification="ce") == [1, 2]
+        s.write_sync(lambda db: db.conn.execute(
+            "INSERT INTO product_fts(product_fts, rank) VALUES ('integrity-check', 1)"))
+    finally:
+        s.close_sync()

@@ -105,6 +105,10 @@ def test_buyer_contacting_first_shares_only_the_limited_profile(srv, trio):
     assert changes and changes[-1]["op"] == "upsert"
     assert changes[-1]["data"]["limited"] and changes[-1]["data"]["email"] is None
     msg(s, "Still here if you need us", conversation_id=first["conversation_id"])
+    # the buyer's profile edits reach the company (the limited part only)
+    b.do("profile.update", display_name="Ana R.", company="Ruiz Imports SL", annual_volume="5M+ USD")
+    seen = s.entities("buyer", s.scope())[b.id]
+    assert (seen["display_name"], seen["company"], seen["annual_volume"]) == ("Ana R.", "Ruiz Imports SL", None)
 
 
 def test_only_buyers_grant_and_only_existing_companies(srv, trio):
@@ -363,3 +367,83 @@ def test_any_staff_member_answers_and_is_named(srv, trio):
             (s.id, s.user["display_name"]), (colleague.id, colleague.user["display_name"])]
     finally:
         colleague.close()
+
+
+def test_reply_lost_after_commit_then_retried_gives_one_message_each(srv, trio):
+    """The fault proxy forwards the push, the server commits, the client gets a reset
+    instead of the reply; the client retries the same push: every message once, in order."""
+    import httpx
+
+    from tests.faultproxy import FaultProxy
+
+    b, s, _ = trio
+    muts = [{"seq": i + 1, "type": "message.send",
+             "args": {"client_msg_id": f"f{i}", "text": f"lost reply {i}", "company_id": s.company_id}}
+            for i in range(20)]
+    client_id = str(uuid.uuid4())
+    with FaultProxy(srv.port) as proxy:
+        with httpx.Client(base_url=proxy.url, headers={"Authorization": f"Bearer {b.token}"}, timeout=30) as c:
+            for k in range(0, 20, 5):
+                proxy.reset_next_reply(count=1, match=b"/v1/sync/push")
+                batch = {"client_id": client_id, "mutations": muts[k : k + 5]}
+                with pytest.raises(httpx.TransportError):
+                    c.post("/v1/sync/push", json=batch)
+                r = c.post("/v1/sync/push", json=batch)  # the retry: same seqs
+                assert r.status_code == 200 and [x["status"] for x in r.json()["results"]] == ["applied"] * 5
+        assert proxy.stats["resets"] == 4
+    got = [m for m in s.entities("message", s.scope()).values() if m["sender_user_id"] == b.id]
+    assert [m["text"] for m in sorted(got, key=lambda m: m["n"])] == [f"lost reply {i}" for i in range(20)]
+    assert [m["n"] for m in sorted(got, key=lambda m: m["n"])] == list(range(1, 21))
+
+
+def test_server_killed_mid_push_then_retried_gives_each_message_once(start_server):
+    """SIGKILL the server at a random moment while a client pushes batches of messages,
+    restart it, retry the unacknowledged batch: each message exactly once, in order."""
+    import os
+    import random
+
+    import httpx
+
+    rounds = int(os.environ.get("FAIRDESK_SOCIAL_KILL_ROUNDS", "3"))
+    rng = random.Random(int(os.environ.get("FAIRDESK_SOCIAL_KILL_SEED", "5")))
+    srv = start_server()
+    company = companies(srv, 1)[0]
+    b = Actor(srv)
+    client_id = str(uuid.uuid4())
+    total = 0
+    try:
+        for _ in range(rounds):
+            batches = []
+            for _k in range(6):
+                batch = [{"seq": total + i + 1, "type": "message.send",
+                          "args": {"client_msg_id": f"k{total + i}", "text": f"msg {total + i}", "company_id": company}}
+                         for i in range(25)]
+                total += 25
+                batches.append(batch)
+            stop = threading.Event()
+
+            def killer() -> None:
+                stop.wait(rng.uniform(0.05, 0.6))
+                srv.kill()
+
+            t = threading.Thread(target=killer)
+            t.start()
+            pending = list(batches)
+            while pending:
+                try:
+                    with httpx.Client(base_url=srv.url, headers={"Authorization": f"Bearer {b.token}"}, timeout=10) as c:
+                        r = c.post("/v1/sync/push", json={"client_id": client_id, "mutations": pending[0]})
+                    assert r.status_code == 200, r.text
+                    assert all(x["status"] == "applied" for x in r.json()["results"])
+                    pending.pop(0)
+                except httpx.TransportError:
+                    t.join()
+                    if not srv.running:
+                        srv.start()
+            t.join()
+            if not srv.running:
+                srv.start()
+        rows = db_rows(srv.db_path, "SELECT n, text FROM messages WHERE sender_user_id = ? ORDER BY n", b.id)
+        assert rows == [(i + 1, f"msg {i}") for i in range(total)]
+    finally:
+        b.close()

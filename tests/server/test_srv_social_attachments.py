@@ -157,3 +157,17 @@ def test_identical_files_are_stored_once(srv, pair):
     assert m1["sha256"] == m2["sha256"] and m1["id"] != m2["id"]
     folder = srv.db_path.parent / (srv.db_path.stem + "-attachments") / m1["sha256"][:2]
     assert [p.name for p in folder.iterdir() if p.name.startswith(m1["sha256"])] == [m1["sha256"]]
+
+
+def test_size_limit_holds_for_a_chunked_body_without_length(srv, pair):
+    b, _ = pair
+
+    def chunks():
+        yield b"%PDF-1.4\n"
+        for _ in range(11):
+            yield b"0" * MIB
+
+    r = b.c.put(f"/v1/attachments/{uuid.uuid4()}", content=chunks(), headers={"X-Filename": "big.pdf"})
+    assert_problem(r, 413, "too-large")
+    # the server is fine afterwards
+    assert put(b, PDF).status_code == 201
