@@ -156,8 +156,12 @@ def smoke() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--clean", action="store_true", help="rebuild from scratch (no PyInstaller cache)")
-    p.add_argument("--smoke", action="store_true", help="then run the frozen bundle check and smoke test")
+    p.add_argument(
+        "--clean", action="store_true", help="rebuild from scratch (no PyInstaller cache)"
+    )
+    p.add_argument(
+        "--smoke", action="store_true", help="then run the frozen bundle check and smoke test"
+    )
     p.add_argument("--no-tarball", action="store_true", help="Linux: skip the .tar.gz")
     args = p.parse_args(argv)
 

@@ -45,7 +45,9 @@ def check_keyring() -> dict[str, Any]:
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     for mod in wanted.get(platform, []):
         importlib.import_module(f"keyring.backends.{mod}")
-    viable = sorted(type(k).__module__ + "." + type(k).__name__ for k in keyring.backend.get_all_keyring())
+    viable = sorted(
+        type(k).__module__ + "." + type(k).__name__ for k in keyring.backend.get_all_keyring()
+    )
     return {
         "registered": names,
         "viable": viable,
@@ -90,13 +92,8 @@ def check_native() -> dict[str, Any]:
     con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
     con.close()
     ImageFont.load_default(size=12)
-    Image.new("RGB", (4, 4)).save(_Sink(), "JPEG")
+    Image.new("RGB", (4, 4)).save(io.BytesIO(), "JPEG")
     return {"sqlite": sqlite3.sqlite_version, "zstd": zstandard.ZSTD_VERSION}
-
-
-class _Sink:
-    def write(self, b: bytes) -> int:
-        return len(b)
 
 
 def check_qt() -> dict[str, Any]:

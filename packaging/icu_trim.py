@@ -160,7 +160,15 @@ def trim(src: Path, out: Path, cc: str | None = None) -> tuple[int, int]:
         )
         built = Path(tmp) / _soname(src)
         subprocess.run(
-            [compiler, "-shared", "-nostdlib", f"-Wl,-soname,{_soname(src)}", "-o", str(built), str(asm)],
+            [
+                compiler,
+                "-shared",
+                "-nostdlib",
+                f"-Wl,-soname,{_soname(src)}",
+                "-o",
+                str(built),
+                str(asm),
+            ],
             check=True,
         )
         _, back = read_package(built)

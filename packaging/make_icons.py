@@ -38,7 +38,7 @@ def main() -> int:
         renderer.render(painter)
         painter.end()
         out = SVG.with_name(f"fairdesk-{size}.png")
-        if not img.save(str(out), "PNG"):
+        if not img.save(str(out)):
             print(f"make_icons: cannot write {out}", file=sys.stderr)
             return 1
         print(out.relative_to(ROOT))
