@@ -35,6 +35,10 @@ from server.social_schema import attachments, messages
 from server.state import ServerState, get_state, json_response, run_sync
 
 MAX_BYTES = 10 * 1024 * 1024
+#: Total bytes one user may upload (distinct attachments); env var to change it.
+QUOTA_ENV = "FAIRDESK_ATTACHMENT_QUOTA_BYTES"
+DEFAULT_QUOTA = 2 * 1024 * 1024 * 1024
+_RANGE_RE = re.compile(r"^bytes=(\d{1,15})-(\d{0,15})$")
 MAX_FILENAME = 120
 PATH_PREFIX = "/v1/attachments/"
 
@@ -108,6 +112,13 @@ def safe_filename(raw: str | None, content_type: str) -> str:
     return f"{stem}.{ext}"
 
 
+def _quota() -> int:
+    try:
+        return int(os.environ.get(QUOTA_ENV, DEFAULT_QUOTA))
+    except ValueError:
+        return DEFAULT_QUOTA
+
+
 def _check_id(attachment_id: str) -> str:
     try:
         u = uuid.UUID(attachment_id)
@@ -170,6 +181,15 @@ def put_attachment(
                                    "An attachment with this id and other content exists; "
                                    "a new file needs a new id.")
             return 200, _meta(row)
+        used = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(attachments.c.size), 0))
+            .where(attachments.c.uploader_user_id == user.id)
+        ).scalar_one()
+        quota = _quota()
+        if int(used) + len(data) > quota:
+            raise ProblemError(413, "too-large",
+                               f"Your attachments would exceed your upload quota of {quota} bytes.",
+                               quota=quota, used=int(used))
         conn.execute(attachments.insert().values(
             id=aid, uploader_user_id=user.id, sha256=sha, size=len(data), content_type=ctype,
             filename=name, created_at=db.now_iso(),
@@ -211,7 +231,12 @@ def content_disposition(filename: str) -> str:
 router = APIRouter()
 
 
-@router.put("/v1/attachments/{attachment_id}", tags=["chat"],
+_RAW_BODY = {"requestBody": {"required": True, "content": {
+    t: {"schema": {"type": "string", "format": "binary"}} for t in (*TYPES, "application/octet-stream")
+}}}
+
+
+@router.put("/v1/attachments/{attachment_id}", tags=["chat"], openapi_extra=_RAW_BODY,
             responses={200: {"description": "Already uploaded (same bytes)"},
                        201: {"description": "Stored"}, 409: {"description": "Other bytes under this id"},
                        413: {"description": "Over 10 MiB"}, 415: {"description": "Not JPEG/PNG/WebP/PDF"}})
@@ -240,4 +265,24 @@ async def get_route(request: Request, creds: Creds, attachment_id: str) -> Respo
         "Cache-Control": "private, max-age=86400",
         "ETag": f'"{meta["sha256"]}"',
     }
+    headers["Accept-Ranges"] = "bytes"
+    headers["Content-Encoding"] = "identity"  # never compressed: ranges are ranges of the file
+    inm = request.headers.get("if-none-match")
+    if inm is not None and headers["ETag"] in [t.strip().removeprefix("W/") for t in inm.split(",")]:
+        return Response(status_code=304, headers=headers)
+    rng = request.headers.get("range")
+    if_range = request.headers.get("if-range")
+    total = len(data)
+    if rng and (if_range is None or if_range.strip() == headers["ETag"]):
+        m = _RANGE_RE.match(rng.strip())
+        if m:  # resume an interrupted download
+            start = int(m.group(1))
+            end = int(m.group(2)) if m.group(2) else total - 1
+            if start >= total or end < start:
+                raise ProblemError(416, "range-not-satisfiable", f"The file has {total} bytes.",
+                                   headers={"Content-Range": f"bytes */{total}"})
+            end = min(end, total - 1)
+            headers["Content-Range"] = f"bytes {start}-{end}/{total}"
+            return Response(data[start : end + 1], status_code=206, media_type=meta["content_type"],
+                            headers=headers)
     return Response(data, media_type=meta["content_type"], headers=headers)

@@ -148,12 +148,14 @@ def _products(where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delet
         wire = entities.product_json_sql(conn.dialect.name)
         out: list[Change] = []
         if wire is not None:
-            q: sa.Select[Any] = sa.select(P.seq, P.id, P.hidden, wire).where(*conds).order_by(P.seq).limit(n)
+            # as a BLOB: the UTF-8 JSON comes back as bytes (no decode to str and re-encode)
+            wire_b = sa.cast(wire, sa.LargeBinary)
+            q: sa.Select[Any] = sa.select(P.seq, P.id, P.hidden, wire_b).where(*conds).order_by(P.seq).limit(n)
             for seq, pid, hidden, data in conn.execute(q).all():  # (compiled form is cached)
                 if hidden and hidden_as_delete:
                     out.append((seq, b'{"entity":"product","op":"delete","id":%d}' % pid))
                 else:
-                    out.append((seq, b'{"entity":"product","op":"upsert","id":%d,"data":%s}' % (pid, data.encode())))
+                    out.append((seq, b'{"entity":"product","op":"upsert","id":%d,"data":%s}' % (pid, data)))
             return out
         q2: sa.Select[Any] = sa.select(*entities.PRODUCT_COLS, P.seq).where(*conds).order_by(P.seq).limit(n)
         for row in db.fetch_raw(conn, q2):

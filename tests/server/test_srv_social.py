@@ -422,7 +422,7 @@ def test_server_killed_mid_push_then_retried_gives_each_message_once(start_serve
                 batches.append(batch)
             stop = threading.Event()
 
-            def killer() -> None:
+            def killer(stop: threading.Event = stop) -> None:
                 stop.wait(rng.uniform(0.05, 0.6))
                 srv.kill()
 

@@ -171,3 +171,29 @@ def test_size_limit_holds_for_a_chunked_body_without_length(srv, pair):
     assert_problem(r, 413, "too-large")
     # the server is fine afterwards
     assert put(b, PDF).status_code == 201
+
+
+def test_download_resumes_with_a_range_and_revalidates(srv, pair):
+    b, _ = pair
+    data = image("PNG", (300, 200))
+    aid = put(b, data, "big.png").json()["id"]
+    full = b.c.get(f"/v1/attachments/{aid}", headers={"Accept-Encoding": "gzip"})
+    assert full.content == data and full.headers["accept-ranges"] == "bytes"
+    etag = full.headers["etag"]
+    part = b.c.get(f"/v1/attachments/{aid}", headers={"Range": "bytes=100-", "If-Range": etag})
+    assert part.status_code == 206 and part.content == data[100:]
+    assert part.headers["content-range"] == f"bytes 100-{len(data) - 1}/{len(data)}"
+    assert b.c.get(f"/v1/attachments/{aid}", headers={"If-None-Match": etag}).status_code == 304
+    assert_problem(b.c.get(f"/v1/attachments/{aid}", headers={"Range": f"bytes={len(data)}-"}), 416, "range-not-satisfiable")
+
+
+def test_upload_quota_per_user(start_server):
+    srv = start_server(env={"FAIRDESK_ATTACHMENT_QUOTA_BYTES": str(len(PDF) * 2)})
+    b = Actor(srv)
+    try:
+        assert put(b, PDF, "a.pdf").status_code == 201
+        assert put(b, PDF + b"%%EOF\n", "b.pdf").status_code == 413
+        assert_problem(put(b, PDF + b"\n%%EOF\n", "c.pdf"), 413, "too-large")
+        assert put(b, PDF, "d.pdf").status_code == 201  # exactly up to the quota
+    finally:
+        b.close()

@@ -88,3 +88,35 @@ def test_reply_templates_cover_the_usual_questions():
     hello = compose_reply("hi", None, "ACME")
     assert "ACME" in hello and "您好" in hello and "demo" in hello
     assert "LED panel" in compose_reply("", product, "ACME", shared=True)
+
+
+def test_a_company_whose_staff_signed_in_is_not_run_by_a_bot(demo_srv):
+    from server.demo_bots import delay_for
+
+    ids = [r[0] for r in db_rows(demo_srv.db_path, "SELECT id FROM companies WHERE is_demo = 1 ORDER BY id")]
+    human_company = ids[14]
+    staff = Actor(demo_srv, "exhibitor", human_company)  # registering signs in
+    b = Actor(demo_srv)
+    try:
+        human = b.do("message.send", client_msg_id="h1", text="Anyone there?", company_id=human_company)
+        human_delay = delay_for("conv", human["conversation_id"], 1)
+        # a probe to a bot-run company whose bot waits at least as long: once it has
+        # answered, a bot would have answered the first conversation too
+        for probe_company in ids[15:40]:
+            probe = b.do("message.send", client_msg_id=f"p{probe_company}", text="Hello", company_id=probe_company)
+            if delay_for("conv", probe["conversation_id"], 1) >= human_delay:
+                break
+        else:
+            raise AssertionError("no probe company found")
+        wait_for(b, lambda ch: ch["entity"] == "message" and ch["data"]["conversation_id"] == probe["conversation_id"]
+                 and ch["data"]["sender_side"] == "company")
+        rows = db_rows(demo_srv.db_path, "SELECT sender_side FROM messages WHERE conversation_id = ?", human["conversation_id"])
+        assert rows == [("buyer",)]
+        # the human staff member answers instead
+        staff.do("message.send", client_msg_id="r1", text="Yes, Li here.", conversation_id=human["conversation_id"])
+        got = wait_for(b, lambda ch: ch["entity"] == "message" and ch["data"]["conversation_id"] == human["conversation_id"]
+                       and ch["data"]["sender_side"] == "company")
+        assert got["is_demo_reply"] is False and got["sender_user_id"] == staff.id
+    finally:
+        b.close()
+        staff.close()
