@@ -271,11 +271,19 @@ def _m3_social(conn: Connection) -> None:
     social_schema.create(conn)
 
 
+def _m4_deals(conn: Connection) -> None:
+    """Version 4: deals, their hash-chained events, signing keys (see :mod:`server.deals_schema`)."""
+    from server import deals_schema
+
+    deals_schema.create(conn)
+
+
 #: Ordered migration steps: (version, function). Append, never edit or reorder.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _m1_initial),
     (2, _m2_search),
     (3, _m3_social),
+    (4, _m4_deals),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 
 from server import db, mutations
 from server.auth import User
+from server.deals import DealBot
 from server.social_schema import card_requests, cards, conversations, demo_bots, messages
 from server.state import ServerState
 
@@ -115,6 +116,7 @@ class DemoBots:
         self._due: dict[tuple[str, int, int], float] = {}
         self._failed: set[tuple[str, int, int]] = set()
         self.actions = 0
+        self.deals = DealBot(self)  # the demo exhibitor's side of deals (server/deals.py)
 
     def start(self) -> DemoBots:
         if self._thread is None:
@@ -176,6 +178,7 @@ class DemoBots:
             if now >= due:
                 self._act(key)
                 self._due.pop(key, None)
+        self.deals.tick()
 
     def _act(self, key: tuple[str, int, int]) -> None:
         kind, ident, n = key

@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 from starlette.responses import Response
 
-from server import db, entities, mutations, social
+from server import db, deals, entities, mutations, social
 from server.auth import Creds, User, require_user, token_of
 from server.problems import ProblemError, problem_dict
 from server.state import ServerState, get_state, run_sync
@@ -232,6 +232,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
                     lambda: [db.favourites.c.user_id == uid],
                     id_of=lambda row: entities.favourite_id(row[0], row[1])),
             *social.me_sources(uid or 0),
+            *deals.me_sources(uid or 0),
             _tombstones(req.key),
         ]
     if req.kind == "company":
@@ -242,6 +243,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
                     lambda: [db.users.c.company_id == cid]),
             _products(lambda: [P.company_id == cid], False),
             *social.company_sources(cid or 0),
+            *deals.company_sources(cid or 0),
             _tombstones(req.key),
         ]
     raise AssertionError(req.kind)  # pragma: no cover
