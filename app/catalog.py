@@ -130,6 +130,7 @@ class UiFilters:
 class SearchResult:
     total: int
     items: list[Row] = field(default_factory=list)
+    exact: bool = True  # False: "total" is a lower bound (the search stops counting)
 
 
 # ---------------------------------------------------------------------------
@@ -279,6 +280,46 @@ def compare_rows(products: Sequence[Mapping[str, Any]], lang: str) -> list[tuple
 # The service
 
 
+def default_sections(
+    categories: Sequence[Mapping[str, Any]],
+    sections: Sequence[Mapping[str, Any]],
+    interests: Iterable[str] = (),
+    own_sections: Iterable[int] = (),
+    limit: int = 3,
+) -> list[int]:
+    """The sections a new user follows before choosing: their own booth's sections (an
+    exhibitor), else one section for each interest (a category or section slug, in the
+    user's order), else the first sections of the directory. At most ``limit``."""
+    ordered = sorted(
+        sections, key=lambda s: (int(s.get("category_id") or 0), int(s.get("position") or 0), int(s["id"]))
+    )
+    known = {int(s["id"]) for s in ordered}
+    chosen: list[int] = []
+
+    def add(sid: int) -> None:
+        if sid in known and sid not in chosen and len(chosen) < limit:
+            chosen.append(sid)
+
+    for sid in own_sections:
+        add(int(sid))
+    if chosen:
+        return chosen
+    cat_by_slug = {str(c.get("slug") or ""): int(c["id"]) for c in categories if c.get("slug")}
+    sec_by_slug = {str(s.get("slug") or ""): int(s["id"]) for s in ordered if s.get("slug")}
+    for interest in interests:
+        slug = str(interest).strip().lower()
+        if slug in sec_by_slug:
+            add(sec_by_slug[slug])
+        elif slug in cat_by_slug:
+            first = next((s for s in ordered if int(s.get("category_id") or 0) == cat_by_slug[slug]), None)
+            if first is not None:
+                add(int(first["id"]))
+    if not chosen:
+        for s in ordered[: min(2, limit)]:
+            add(int(s["id"]))
+    return chosen
+
+
 class CatalogService:
     """Async read helpers over ``offline_cache`` for the UI (no Qt, no blocking).
 
@@ -424,7 +465,8 @@ def _as_search_result(page: Any) -> SearchResult:
         return SearchResult(total=int(page.get("total") or len(items)), items=items)
     items = list(getattr(page, "items", []) or [])
     total = getattr(page, "total", None)
-    return SearchResult(total=int(total if total is not None else len(items)), items=items)
+    exact = bool(getattr(page, "total_is_exact", True))
+    return SearchResult(total=int(total if total is not None else len(items)), items=items, exact=exact)
 
 
 def _distinct_certifications(db: Any) -> list[str]:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from app.catalog import Row
+from app.catalog import Row, as_list, default_sections, format_bytes, localized
 from app.embedded import EmbeddedDemo
 from app.events import ConnState, StateChanged
 from app.profiles import profile_dir
@@ -105,18 +105,16 @@ class FairDeskApp(QObject):
         hints.colorSchemeChanged.connect(lambda _s: theme.apply(self.qapp))
         if self.args.loop_lag_probe:
             self._start_lag_probe()
-        first_run = (
-            not (self.dir / SETTINGS_FILE).exists() and not self.args.server and not self.headless
-        )
+        # no settings yet and no --server: the demo fair at once, signed in, a few
+        # sections followed; the user changes any of it from the window (no dialogs)
+        first_run = not (self.dir / SETTINGS_FILE).exists() and not self.args.server and not self.headless
         try:
-            if first_run:
-                if not await self.first_run_flow():
-                    return 0
-            else:
-                signed_in = await self.start_session()
-                self.build_window()
-                if not signed_in:
-                    self.ask_sign_in()
+            signed_in = await self.start_session()
+            self.build_window()
+            if not signed_in:
+                self.ask_sign_in()
+            elif first_run and self.demo is not None:
+                spawn(self.welcome_demo(), "welcome-demo")
             if getattr(self.args, "startup_probe", False):
                 return await self._startup_probe()
             if self.args.smoke:
@@ -215,44 +213,170 @@ class FairDeskApp(QObject):
         if self.ctx is not None:
             self.ctx.set_session(session)
 
-    # ------------------------------------------------------------------ first run (backend)
+    # ------------------------------------------------------------------ first start on the demo
 
-    async def first_run_flow(self) -> bool:
-        dialog = FirstRunDialog(self, self.lang)
+    async def welcome_demo(self) -> list[int]:
+        """First start: say where the user is and follow a few sections of their interests
+        (the status bar shows the download; the sections dialog changes the choice)."""
+        window, session = self.window, self.session
+        if window is None or session is None:
+            return []
+        user = dict(session.user or {})
+        name = str(user.get("display_name") or "")
+        role = str(user.get("role") or self.args.demo_role)
+        who = (
+            self.tr("You are signed in as {name}, a demo exhibitor.")
+            if role == "exhibitor"
+            else self.tr("You are signed in as {name}, a demo buyer.")
+        ).format(name=name or self.tr("the demo user"))
+        intro = self.tr("Welcome to the FairDesk demo fair.") + " " + who
+        window.show_welcome(intro)
+        try:
+            ids = await self.follow_defaults(user)
+        except Exception:
+            log.exception("following the default sections failed")
+            return []
+        if not ids or self.window is None or self.ctx is None:
+            return ids
+        sections = {int(s["id"]): s for s in await self.ctx.catalog.sections()}
+        chosen = [sections[i] for i in ids if i in sections]
+        names = ("、" if self.lang == "zh_CN" else ", ").join(localized(s, "name", self.lang) for s in chosen)
+        size = format_bytes(sum(int(s.get("est_bytes") or 0) for s in chosen))
+        self.window.show_welcome(
+            intro
+            + " "
+            + self.tr("Keeping {names} (about {size}) offline for you; choose other sections any time.").format(
+                names=names, size=size
+            )
+        )
+        return ids
+
+    async def follow_defaults(self, user: dict[str, Any] | None = None, timeout: float = 60.0) -> list[int]:
+        """Follow two or three sections for a new user, once the directory has arrived."""
+        from offline_cache import queries, syncstate
+
+        session = self.session
+        if session is None or self.ctx is None:
+            return []
+        store, catalog = session.store, self.ctx.catalog
+        if await store.read(syncstate.followed_sections):
+            return []  # the user has chosen already
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        sections = await catalog.sections()
+        while not sections and loop.time() < deadline:
+            await asyncio.sleep(0.2)
+            sections = await catalog.sections()
+        if not sections or self.session is not session:
+            return []
+        user = dict(user or session.user or {})
+        interests = user.get("interests")
+        if not isinstance(interests, list):
+            profile = await store.read(queries.get_profile) or {}
+            interests = profile.get("interests") if isinstance(profile.get("interests"), list) else []
+        own: list[int] = []
+        cid = user.get("company_id")
+        if user.get("role") == "exhibitor" and isinstance(cid, int):
+            company = await self.ctx.company(cid) or {}
+            main = company.get("main_section_id")
+            own = ([int(main)] if main else []) + [int(x) for x in as_list(company.get("section_ids"))]
+        ids = default_sections(await catalog.categories(), sections, interests or [], own)
+        for sid in ids:
+            await session.follow(sid)
+        if session.engine.running:
+            session.engine.wake()
+        return ids
+
+    # ------------------------------------------------------------------ connect to a fair (dialog backend)
+
+    def connect_dialog(self, server: bool = True) -> FirstRunDialog:
+        """File > Connect to a fair server…: the choice of fair, sign in, sections."""
+        old = self._account_dialog
+        if old is not None and isValid(old) and old.isVisible():
+            old.close()
+        dialog = FirstRunDialog(self, self.lang)  # top-level: the window is rebuilt behind it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.demo_role = self.args.demo_role
-        signed = asyncio.Event()
-        closed = asyncio.Event()
-        dialog.signed_in.connect(signed.set)
-        dialog.finished.connect(lambda _r: closed.set())
-        dialog.show()
-        waiters = [asyncio.ensure_future(signed.wait()), asyncio.ensure_future(closed.wait())]
-        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
-        for w in waiters:
-            w.cancel()
-        if not signed.is_set():
-            dialog.deleteLater()
-            return False
-        self.build_window()
-        assert self.ctx is not None
-        self.ctx.progress.connect(dialog.on_progress)
-        dialog.raise_()
-        dialog.activateWindow()
+        dialog.setWindowTitle(self.tr("Connect to a fair"))
+        dialog.heading.setText(self.tr("Which fair?"))
+        if server:
+            dialog.server_radio.setChecked(True)
+            if self.session is not None and self.demo is None:
+                dialog.url_edit.setText(self.session.server_url)
+            dialog.url_edit.setFocus()
         self._account_dialog = dialog
-        return True
+        if self.ctx is not None:
+            self.ctx.progress.connect(dialog.on_progress)
+        dialog.show()
+        return dialog
 
     async def use_demo(self, progress: Callable[[str, float], None]) -> dict[str, Any]:
         url = await self.start_demo(progress)
-        await self._open_session(url, demo=True)
-        assert self.demo is not None
-        return {"name": QApplication.translate("FirstRun", "FairDesk demo fair"), "accounts": self.demo.accounts}
+        await self._switch(url, demo=True)
+        assert self.demo is not None and self.session is not None
+        signed = self.session.signed_in
+        if not signed:
+            account = self.demo.account(self.args.demo_role)
+            await self.session.sign_in(str(account["email"]), str(account["password"]))
+            self._after_sign_in()
+            signed = True
+        return {
+            "name": QApplication.translate("FirstRun", "FairDesk demo fair"),
+            "accounts": self.demo.accounts,
+            "signed_in": signed,
+        }
 
     async def use_server(self, url: str) -> dict[str, Any]:
-        from app.client import ApiClient
+        from app.client import ApiClient, normalize_base_url
 
+        url = normalize_base_url(url)
         async with ApiClient(url) as client:
             info = await client.info()
-        await self._open_session(url, demo=False)
-        return dict(info)
+        await self._switch(url, demo=False)
+        if self.demo is not None:
+            await self.demo.stop()
+            self.demo = None
+        assert self.session is not None
+        return {**dict(info), "signed_in": self.session.signed_in}
+
+    async def _switch(self, url: str, demo: bool) -> None:
+        """Use another fair: each fair keeps its own offline cache and images in the
+        profile (the current ones are put aside and come back when the user returns)."""
+        old = self.session
+        if old is not None and old.server_url == url:
+            return
+        if self.window is not None:
+            self.window.save_state()
+            self.window.close_for_real()
+            self.window.deleteLater()
+            self.window = None
+        if self.ctx is not None:
+            self.ctx.deleteLater()
+            self.ctx = None
+        old_key: str | None = None
+        if old is not None:
+            old_key = "demo" if self.settings.extra.get(DEMO_FLAG) else old.server_url
+            await old.close()
+            self.session = None
+            await asyncio.to_thread(_swap_caches, self.dir, old_key, "demo" if demo else url)
+        try:
+            await self._open_session(url, demo=demo)
+        except Exception:
+            # the new fair's cache could not be opened: go back to the fair we were on
+            if old is not None and old_key is not None:
+                log.exception("switching to %s failed; back to %s", url, old.server_url)
+                await asyncio.to_thread(_swap_caches, self.dir, "demo" if demo else url, old_key)
+                await self._open_session(old.server_url, demo=old_key == "demo")
+                assert self.session is not None
+                await self.session.restore(start=not self.headless)
+                self.build_window()
+            raise
+        assert self.session is not None
+        await self.session.restore(start=not self.headless)
+        self.build_window()
+        dialog = self._account_dialog
+        if dialog is not None and isValid(dialog) and self.ctx is not None:
+            self.ctx.progress.connect(dialog.on_progress)
 
     async def sign_in(self, email: str, password: str) -> dict[str, Any]:
         assert self.session is not None
@@ -285,6 +409,14 @@ class FairDeskApp(QObject):
         for r in rows:
             r["followed"] = bool(r.get("followed")) or int(r.get("id") or 0) in followed
         return rows
+
+    async def categories(self) -> list[Row]:
+        """The cached categories (headings of the section list; empty before the directory)."""
+        if self.session is None:
+            return []
+        from app.catalog import CatalogService
+
+        return await CatalogService(self.session.store).categories()
 
     async def follow(self, section_ids: list[int]) -> None:
         assert self.session is not None
@@ -327,6 +459,8 @@ class FairDeskApp(QObject):
         window.sign_out_requested.connect(self.sign_out)
         window.quit_requested.connect(self.quit_event.set)
         window.sync_now_requested.connect(self.sync_now)
+        window.cancel_sync_requested.connect(lambda: spawn(self.cancel_sync(), "cancel-sync"))
+        window.connect_requested.connect(self.connect_dialog)
         window.settings_applied.connect(self.apply_settings)
         if geometry is not None:
             window.restoreGeometry(geometry)
@@ -514,3 +648,34 @@ class FairDeskApp(QObject):
         timer.timeout.connect(tick)
         timer.start()
         self._lag_timer = timer
+
+
+CACHE_FILES = ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm", "images")
+
+
+def _cache_slot(key: str) -> str:
+    import hashlib
+
+    return "demo" if key == "demo" else hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _swap_caches(directory: Path, old_key: str, new_key: str) -> None:
+    """Put the current fair's cache aside (``fairs/<slot>/``) and bring back the new
+    fair's, if this profile used it before. Runs on a worker thread."""
+    import os
+    import shutil
+
+    aside = directory / "fairs" / _cache_slot(old_key)
+    aside.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for name in CACHE_FILES:
+        src = directory / name
+        if src.exists():
+            dst = aside / name
+            if dst.is_dir():
+                shutil.rmtree(dst)
+            os.replace(src, dst)
+    back = directory / "fairs" / _cache_slot(new_key)
+    for name in CACHE_FILES:
+        src = back / name
+        if src.exists():
+            os.replace(src, directory / name)

@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -23,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import Row, bilingual, format_bytes
+from app.catalog import Row
 from app.events import Progress
 from ui.asyncutil import spawn
+from ui.sections import SectionPicker
 from ui.statusbar import _eta_text
 from ui.widgets import label
 
@@ -60,8 +59,6 @@ class FirstRunDialog(QDialog):
         self.demo_accounts: list[dict[str, Any]] = []
         self.demo_role = "buyer"  # which demo account to fill in
         self._progress: dict[str, Progress] = {}
-        self._expected_total = 0
-        self._filling = False
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._server_page())
@@ -101,7 +98,8 @@ class FirstRunDialog(QDialog):
         self.continue1.setDefault(True)
         self.continue1.clicked.connect(self._continue_server)
         lay = QVBoxLayout(page)
-        lay.addWidget(label(self.tr("Welcome to FairDesk"), "title", page))
+        self.heading = label(self.tr("Welcome to FairDesk"), "title", page)
+        lay.addWidget(self.heading)
         lay.addWidget(
             label(
                 self.tr(
@@ -154,6 +152,11 @@ class FirstRunDialog(QDialog):
             self.continue1.setEnabled(True)
             self.demo_bar.hide()
         self.fair_name.setText(str(info.get("name") or ""))
+        if info.get("signed_in"):  # a saved token (or the demo account): on to the sections
+            self.signed_in.emit()
+            self.stack.setCurrentIndex(PAGE_SECTIONS)
+            await self.load_sections()
+            return True
         buyer = next((a for a in self.demo_accounts if a.get("role") == self.demo_role), None)
         if buyer:
             self.email.setText(str(buyer.get("email") or ""))
@@ -263,14 +266,12 @@ class FirstRunDialog(QDialog):
     # -- step 3: sections
     def _sections_page(self) -> QWidget:
         page = QWidget(self)
-        self.section_model = QStandardItemModel(page)
-        self.section_model.itemChanged.connect(self._update_estimate)
-        self.section_list = QListView(page)
-        self.section_list.setObjectName("firstrun-sections")
-        self.section_list.setAccessibleName(self.tr("Sections to follow"))
-        self.section_list.setModel(self.section_model)
-        self.section_list.setUniformItemSizes(True)
-        self.estimate = label("", "muted", page)
+        self.picker = SectionPicker(self.lang, page)
+        self.picker.view.setObjectName("firstrun-sections")
+        # the parts tests and the smoke reach for
+        self.section_model = self.picker.model
+        self.section_list = self.picker.view
+        self.estimate = self.picker.estimate
         self.continue3 = QPushButton(self.tr("Download and start"), page)
         self.continue3.setDefault(True)
         self.continue3.clicked.connect(self._continue_sections)
@@ -289,8 +290,7 @@ class FirstRunDialog(QDialog):
                 wrap=True,
             )
         )
-        lay.addWidget(self.section_list, 1)
-        lay.addWidget(self.estimate)
+        lay.addWidget(self.picker, 1)
         row = QHBoxLayout()
         row.addWidget(skip)
         row.addStretch(1)
@@ -304,57 +304,24 @@ class FirstRunDialog(QDialog):
         except Exception as exc:
             self._show_error(self.tr("The list of sections could not be loaded: {error}").format(error=str(exc)))
             sections = []
-        self._filling = True
-        self.section_model.clear()
-        for s in sections:
-            first, _second = bilingual(s, "name", self.lang)
-            text = self.tr("{name} · {products} products · about {size}").format(
-                name=first, products=f"{int(s.get('product_count') or 0):,}", size=format_bytes(s.get("est_bytes"))
-            )
-            item = QStandardItem(text)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if s.get("followed") else Qt.CheckState.Unchecked)
-            item.setData(int(s["id"]), Qt.ItemDataRole.UserRole)
-            item.setData(int(s.get("est_bytes") or 0), Qt.ItemDataRole.UserRole + 1)
-            item.setData(int(s.get("product_count") or 0), Qt.ItemDataRole.UserRole + 2)
-            self.section_model.appendRow(item)
-        self._filling = False
-        self._update_estimate()
+        categories: list[Row] = []
+        fetch = getattr(self.backend, "categories", None)
+        if fetch is not None:
+            try:
+                categories = await fetch()
+            except Exception:
+                categories = []  # headings are a nicety; the list works without them
+        self.picker.set_sections(sections, categories)
 
     def checked_sections(self) -> list[int]:
-        out = []
-        for r in range(self.section_model.rowCount()):
-            item = self.section_model.item(r)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
-        return out
+        return self.picker.checked()
 
     def set_checked(self, section_ids: list[int]) -> None:
-        for r in range(self.section_model.rowCount()):
-            item = self.section_model.item(r)
-            if item is not None:
-                sid = int(item.data(Qt.ItemDataRole.UserRole))
-                item.setCheckState(Qt.CheckState.Checked if sid in section_ids else Qt.CheckState.Unchecked)
+        self.picker.set_checked(section_ids)
 
-    def _update_estimate(self, *_args: Any) -> None:
-        if self._filling:
-            return
-        size = 0
-        products = 0
-        n = 0
-        for r in range(self.section_model.rowCount()):
-            item = self.section_model.item(r)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                n += 1
-                size += int(item.data(Qt.ItemDataRole.UserRole + 1) or 0)
-                products += int(item.data(Qt.ItemDataRole.UserRole + 2) or 0)
-        self._expected_total = products
-        self.estimate.setText(
-            self.tr("{n} sections selected: {products} products, about {size} to download").format(
-                n=n, products=f"{products:,}", size=format_bytes(size)
-            )
-        )
+    @property
+    def _expected_total(self) -> int:
+        return self.picker.expected_products
 
     def _continue_sections(self) -> None:
         spawn(self.start_sync(self.checked_sections()), "firstrun-follow")
@@ -416,9 +383,7 @@ class FirstRunDialog(QDialog):
             self.sync_bar.setRange(0, self._expected_total)
             self.sync_bar.setValue(min(done, self._expected_total))
         self.sync_text.setText(
-            self.tr("{done} of {total} products downloaded").format(
-                done=f"{done:,}", total=f"{self._expected_total:,}"
-            )
+            self.tr("{done} of %Ln product(s) downloaded", "", self._expected_total).format(done=f"{done:,}")
         )
         etas = [p.eta for p in self._progress.values() if p.eta is not None and not p.complete]
         text = self.tr("{rate} products/s").format(rate=f"{rate:,.0f}")

@@ -1,4 +1,5 @@
-"""Translations: English source strings, Simplified Chinese from resources/translations."""
+"""Translations: English source strings (plural forms from fairdesk_en.qm), Simplified
+Chinese from resources/translations."""
 
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ def install(lang: str) -> bool:
     lang = normalize(lang)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        # English plural forms ("1 booth", "2 booths") of the "%Ln booth(s)" sources
+        tr = QTranslator(app)
+        if tr.load("fairdesk_en", str(TRANSLATIONS_DIR)):
+            QCoreApplication.installTranslator(tr)
+            _installed.append(tr)
         return True
     tr = QTranslator(app)
     if not tr.load(f"fairdesk_{lang}", str(TRANSLATIONS_DIR)):

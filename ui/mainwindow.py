@@ -6,24 +6,40 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.pages.booth import BoothPage
 from ui.pages.fair import FairPage
 from ui.pages.product import ProductPage
 from ui.pages.search import SearchPage
 from ui.pages.shortlist import ShortlistPage
+from ui.sections import SectionsDialog
 from ui.settings_dialog import SettingsDialog
 from ui.statusbar import StatusBar
 
@@ -56,6 +72,8 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     quit_requested = Signal()
     sync_now_requested = Signal()
+    cancel_sync_requested = Signal()
+    connect_requested = Signal()
     settings_applied = Signal(dict)
 
     def __init__(self, ctx: UiContext, state_file: Path | None = None, parent: QWidget | None = None) -> None:
@@ -98,15 +116,25 @@ class MainWindow(QMainWindow):
             item.setToolTip(tip)
         self.nav.currentRowChanged.connect(self._on_nav)
 
+        self._welcome_dismissed = False
+        self.welcome = self._welcome_banner()
+        self.welcome.hide()
         central = QWidget(self)
-        lay = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.welcome)
+        lay = QHBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
+        outer.addLayout(lay, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(ctx, self)
+        self.status.cancel_requested.connect(self.cancel_sync_requested)
         self.setStatusBar(self.status)
+        self._sections_dialog: SectionsDialog | None = None
 
         self.history: list[tuple[str, object]] = []
         self.history_pos = -1
@@ -114,7 +142,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         ctx.navigate_requested.connect(self.navigate)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        self.resize(1280, 800)
+        # the first size: roomy, but never larger than the screen (a 1366x768 laptop)
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is not None and avail.width() > 0:
+            self.resize(min(1280, int(avail.width() * 0.94)), min(800, int(avail.height() * 0.92)))
+        else:
+            self.resize(1280, 800)
         self.setMinimumSize(780, 520)
         self.restore_state()
 
@@ -130,11 +164,18 @@ class MainWindow(QMainWindow):
         self.act_sync.triggered.connect(self.sync_now_requested)
         self.act_sign_out = QAction(self.tr("Sign &out"), self)
         self.act_sign_out.triggered.connect(self.sign_out_requested)
+        self.act_sections = QAction(self.tr("&Choose sections to keep offline…"), self)
+        self.act_sections.triggered.connect(self.open_sections)
+        self.act_connect = QAction(self.tr("&Connect to a fair server…"), self)
+        self.act_connect.triggered.connect(self.connect_requested)
         self.act_quit = QAction(self.tr("&Quit"), self)
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.act_quit.triggered.connect(self.close)
-        for a in (self.act_settings, self.act_sync, self.act_sign_out):
+        for a in (self.act_sections, self.act_sync, self.act_connect):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        for a in (self.act_settings, self.act_sign_out):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -209,6 +250,58 @@ class MainWindow(QMainWindow):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def _welcome_banner(self) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("welcome-banner")
+        frame.setAccessibleName(self.tr("Welcome"))
+        self.welcome_text = QLabel(frame)
+        self.welcome_text.setWordWrap(True)
+        self.welcome_text.setTextFormat(Qt.TextFormat.PlainText)
+        choose = QPushButton(self.tr("Choose sections…"), frame)
+        choose.setAccessibleName(self.tr("Choose sections to keep offline"))
+        choose.clicked.connect(self.open_sections)
+        connect = QPushButton(self.tr("Connect to a fair server…"), frame)
+        connect.clicked.connect(self.connect_requested)
+        close = QToolButton(frame)
+        close.setObjectName("welcome-dismiss")
+        close.setText("✕")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss the welcome message"))
+        close.clicked.connect(self.dismiss_welcome)
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(14, 8, 8, 8)
+        lay.addWidget(self.welcome_text, 1)
+        lay.addWidget(choose)
+        lay.addWidget(connect)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        return frame
+
+    def show_welcome(self, text: str) -> None:
+        """A dismissible line above the pages (first start on the demo fair); once
+        dismissed it stays away (later updates of the text only change the text)."""
+        self.welcome_text.setText(text)
+        if not self._welcome_dismissed:
+            self.welcome.show()
+
+    def dismiss_welcome(self) -> None:
+        self._welcome_dismissed = True
+        self.welcome.hide()
+
+    def open_sections(self) -> SectionsDialog:
+        """The non-modal section chooser (the fair stays usable behind it)."""
+        old = self._sections_dialog
+        if old is not None and isValid(old) and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return old
+        dialog = SectionsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(lambda _ids: self.sync_now_requested.emit())
+        self._sections_dialog = dialog
+        spawn(dialog.load(), "sections-load")
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.ctx, self)

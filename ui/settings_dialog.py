@@ -136,8 +136,10 @@ class SettingsDialog(QDialog):
         lay.addWidget(cache)
         lay.addWidget(account)
         lay.addStretch(1)
+        lay.addSpacing(8)
         lay.addWidget(buttons)
-        self.resize(520, 460)
+        hint = self.sizeHint()  # as tall as its content: no empty band above the buttons
+        self.resize(max(520, hint.width()), hint.height())
         spawn(self.measure(), "settings-measure")
 
     def values(self) -> dict[str, Any]:
@@ -166,9 +168,9 @@ class SettingsDialog(QDialog):
             except Exception:
                 images = 0
         self.usage.setText(
-            self.tr("{products} products, {companies} booths: {db}; images: {img}").format(
-                products=f"{int(stats.get('products') or 0):,}",
-                companies=f"{int(stats.get('companies') or 0):,}",
+            self.tr("{products}, {companies}: {db}; images: {img}").format(
+                products=self.tr("%Ln product(s)", "", int(stats.get("products") or 0)),
+                companies=self.tr("%Ln booth(s)", "", int(stats.get("companies") or 0)),
                 db=format_bytes(stats.get("bytes")),
                 img=format_bytes(images),
             )

@@ -89,10 +89,15 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     sections = await ctx.catalog.sections()
     if len(sections) < 2:
         raise SmokeFailure("the fair has fewer than two sections")
-    # the first two sections a user sees in the directory
-    chosen = sorted(sections, key=lambda s: (int(s.get("category_id") or 0), int(s.get("position") or 0)))[:2]
-    for s in chosen:
-        await session.follow(int(s["id"]))
+    # the first start on the demo: the welcome line and the sections of the user's
+    # interests; else the first two sections a user sees in the directory
+    by_id = {int(s["id"]): s for s in sections}
+    ids = await app.welcome_demo() if app.demo is not None else []
+    chosen = [by_id[i] for i in ids if i in by_id]
+    if not chosen:
+        chosen = sorted(sections, key=lambda s: (int(s.get("category_id") or 0), int(s.get("position") or 0)))[:2]
+        for s in chosen:
+            await session.follow(int(s["id"]))
     for _ in range(50):
         summary = await engine.sync_once(attempts=3)
         if getattr(summary, "complete", True):
@@ -111,15 +116,19 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     fair.select_section(int(chosen[0]["id"]))  # type: ignore[attr-defined]
     booth_model = fair.booth_model  # type: ignore[attr-defined]
     await wait_until(lambda: booth_model.rowCount() > 0, what="booths of a section")
+    await _wait_images(app)
     await shooter.shot("fair", window)
+    window.dismiss_welcome()  # the other pages as a returning user sees them
 
     # -- a booth with products
     companies = await ctx.catalog.companies(int(chosen[0]["id"]), limit=50)
+    # the booth that shows the most of the page: a banner and a full product grid
+    best: tuple[bool, int] = (False, 0)
     company_id = None
-    for c in companies:
-        if await ctx.catalog.count_products(company_id=int(c["id"])) > 0:
-            company_id = int(c["id"])
-            break
+    for c in companies[:30]:
+        key = (bool(c.get("has_banner")), await ctx.catalog.count_products(company_id=int(c["id"])))
+        if key[1] > 0 and key > best:
+            best, company_id = key, int(c["id"])
     if company_id is None:
         raise SmokeFailure("no booth with cached products")
     window.navigate("booth", company_id)
@@ -139,8 +148,11 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
 
     # -- search
     word = str(products[0].get("name_en") or "").split(" ")[0] or "a"
+    if app.lang == "zh_CN" and products[0].get("name_zh"):
+        word = str(products[0]["name_zh"])[:2]  # what a Chinese user types
     window.navigate("search", word)
     search = window.pages["search"]
+    search.query.deselect()  # type: ignore[attr-defined]
     search.run_now()  # type: ignore[attr-defined]
     await search.model.wait_idle()  # type: ignore[attr-defined]
     await wait_until(lambda: search.model.rowCount() > 0, what=f"search results for {word!r}")  # type: ignore[attr-defined]
@@ -173,6 +185,12 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     await dialog.measure()
     await shooter.shot("settings", dialog)
     dialog.reject()
+
+    # -- the sections chooser of the File menu
+    sections_dialog = window.open_sections()
+    await sections_dialog.load()
+    await shooter.shot("sections", sections_dialog)
+    sections_dialog.reject()
 
     # -- first-run dialog (shown, not driven: this profile is set up already)
     from ui.firstrun import PAGE_SECTIONS, FirstRunDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from app.catalog import format_bytes
 from app.events import ConnState, Progress, StateChanged
@@ -24,6 +24,8 @@ def _eta_text(seconds: float | None) -> str:
 
 
 class StatusBar(QStatusBar):
+    cancel_requested = Signal()  # pause the download (it resumes on the next start)
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -41,6 +43,14 @@ class StatusBar(QStatusBar):
         self.progress_bar.hide()
         self.progress_label = QLabel(self)
         self.progress_label.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("status-cancel")
+        self.cancel_button.setText(self.tr("Pause"))
+        self.cancel_button.setToolTip(self.tr("Pause the download; it resumes on the next start or with Sync now (F5)"))
+        self.cancel_button.setAccessibleName(self.tr("Pause the download"))
+        self.cancel_button.setAutoRaise(False)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.cancel_button.hide()
         self.synced_label = QLabel(self)
         self.synced_label.setAccessibleName(self.tr("Last synced"))
         self.pending_label = QLabel(self)
@@ -52,12 +62,14 @@ class StatusBar(QStatusBar):
         self.addWidget(self.state_label)
         self.addWidget(self.progress_bar)
         self.addWidget(self.progress_label)
+        self.addWidget(self.cancel_button)
         self.addPermanentWidget(self.low_data_label)
         self.addPermanentWidget(self.pending_label)
         self.addPermanentWidget(self.synced_label)
         self.addPermanentWidget(self.bytes_label)
 
         self._state: StateChanged | None = ctx.last_event
+        self.paused = False  # the user paused the download (the engine reports "offline")
         self._progress: dict[str, Progress] = {}
         ctx.state_changed.connect(self.on_state)
         ctx.progress.connect(self.on_progress)
@@ -76,10 +88,13 @@ class StatusBar(QStatusBar):
 
     def on_state(self, event: StateChanged) -> None:
         self._state = event
+        if event.state in (ConnState.SYNCING, ConnState.ONLINE, ConnState.SIGNED_OUT):
+            self.paused = False
         if event.state != ConnState.SYNCING:
             self._progress.clear()
             self.progress_bar.hide()
             self.progress_label.hide()
+            self.cancel_button.hide()
         self._show_state()
 
     def on_progress(self, event: Progress) -> None:
@@ -94,6 +109,7 @@ class StatusBar(QStatusBar):
         if not items:
             self.progress_bar.hide()
             self.progress_label.hide()
+            self.cancel_button.hide()
             return
         done = sum(p.done for p in items)
         expected_known = all(p.expected for p in items)
@@ -105,12 +121,26 @@ class StatusBar(QStatusBar):
         else:
             self.progress_bar.setRange(0, 0)
         etas = [p.eta for p in items if p.eta is not None]
-        text = self.tr("{done} items · {rate}/s").format(done=f"{done:,}", rate=f"{rate:,.0f}")
+        text = self.tr("Downloading: %Ln item(s)", "", done) + " · " + self.tr("{rate}/s").format(
+            rate=f"{rate:,.0f}"
+        )
         if etas:
             text += " · " + self.tr("{eta} left").format(eta=_eta_text(max(etas)))
         self.progress_label.setText(text)
         self.progress_bar.show()
         self.progress_label.show()
+        self.cancel_button.show()
+
+    def _cancel(self) -> None:
+        self.cancel_button.hide()
+        self.progress_bar.hide()
+        self.progress_label.hide()
+        self._progress.clear()
+        self.paused = True
+        self.showMessage(
+            self.tr("Download paused: it resumes on the next start or with Sync now (F5)."), 15_000
+        )
+        self.cancel_requested.emit()
 
     def _show_state(self) -> None:
         ev = self._state
@@ -122,6 +152,8 @@ class StatusBar(QStatusBar):
             ConnState.ERROR: self.tr("⚠ Sync problem"),
             ConnState.SIGNED_OUT: self.tr("Signed out"),
         }
+        if self.paused and state == ConnState.OFFLINE:
+            names[state] = self.tr("⏸ Download paused")
         self.state_label.setText(names.get(state, str(state)))
         self.state_label.setToolTip(ev.message if ev and ev.message else "")
         last = ev.last_synced if ev else None
@@ -129,7 +161,7 @@ class StatusBar(QStatusBar):
             self.tr("Last synced: {when}").format(when=self._when(last)) if last else self.tr("Not synced yet")
         )
         pending = ev.pending if ev else 0
-        self.pending_label.setText(self.tr("{n} waiting to send").format(n=pending))
+        self.pending_label.setText(self.tr("%Ln waiting to send", "", pending))
         self.pending_label.setVisible(pending > 0)
 
     def _when(self, when: datetime) -> str:
@@ -137,7 +169,7 @@ class StatusBar(QStatusBar):
         if delta < 60:
             return self.tr("just now")
         if delta < 3600:
-            return self.tr("{n} min ago").format(n=int(delta // 60))
+            return self.tr("%Ln min ago", "", int(delta // 60))
         return self.ctx.local_time(when).strftime("%Y-%m-%d %H:%M")
 
     def _on_changed(self, _changes: object) -> None:
@@ -166,7 +198,8 @@ class StatusBar(QStatusBar):
                 images = 0
         total = int(stats.get("bytes") or 0) + images
         self.bytes_label.setText(
-            self.tr("{products} products cached · {size}").format(
-                products=f"{int(stats.get('products') or 0):,}", size=format_bytes(total)
+            self.tr("{products} cached · {size}").format(
+                products=self.tr("%Ln product(s)", "", int(stats.get("products") or 0)),
+                size=format_bytes(total),
             )
         )

@@ -50,6 +50,9 @@ def stylesheet(dark: bool) -> str:
     nav_sel = "#3b82c4" if dark else "#2b6cb0"
     muted = "#9aa0a8" if dark else "#5f6670"
     card = "#26282c" if dark else "#ffffff"
+    notice_bg = "#1f3347" if dark else "#e8f1fb"
+    notice_border = "#2e4a66" if dark else "#c6dcf2"
+    notice_text = "#dbe9f7" if dark else "#1d3b5a"
     return f"""
 QListView#navigation {{
     background: {nav_bg}; border: none; border-right: 1px solid {border};
@@ -71,6 +74,11 @@ QStatusBar {{ border-top: 1px solid {border}; }}
 QStatusBar QLabel {{ padding: 0 6px; }}
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ padding: 3px 6px; }}
 QPushButton {{ padding: 4px 12px; }}
+QFrame#welcome-banner {{
+    background: {notice_bg}; border: none; border-bottom: 1px solid {notice_border};
+}}
+QFrame#welcome-banner QLabel {{ color: {notice_text}; }}
+QToolButton#welcome-dismiss {{ border: none; padding: 2px 6px; font-size: 12pt; }}
 """
 
 

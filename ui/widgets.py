@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -43,6 +43,27 @@ def hline(parent: QWidget | None = None) -> QFrame:
     return line
 
 
+class CardGrid(QListView):
+    """Icon-mode list whose cells widen a little so the columns fill the whole width
+    (no ragged empty strip at the right edge)."""
+
+    base_grid = QSize(0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        base = self.base_grid
+        if base.width() <= 0:
+            return
+        avail = self.viewport().width() - 1  # already laid out (scroll bar included)
+        cols = max(1, avail // base.width())
+        width = max(base.width(), avail // cols)
+        if width != self.gridSize().width():
+            self.setGridSize(QSize(width, base.height()))
+
+
 def grid_view(
     icon: int = 120,
     parent: QWidget | None = None,
@@ -50,7 +71,7 @@ def grid_view(
     badge: Callable[[dict[str, Any]], str] | None = None,
 ) -> QListView:
     """A QListView in icon mode: the product grid (one model, no widget per item)."""
-    view = QListView(parent)
+    view = CardGrid(parent)
     delegate = ProductCardDelegate(icon, subtitle or (lambda _r: ""), view, badge)
     view.setItemDelegate(delegate)
     view.setMouseTracking(True)
@@ -58,7 +79,8 @@ def grid_view(
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setMovement(QListView.Movement.Static)
     view.setIconSize(QSize(icon, icon))
-    view.setGridSize(QSize(icon + 52, icon + 24 + int(view.fontMetrics().lineSpacing() * 1.3) * 3 + 8))
+    view.base_grid = QSize(icon + 52, icon + 24 + int(view.fontMetrics().lineSpacing() * 1.3) * 3 + 8)
+    view.setGridSize(view.base_grid)
     view.setWordWrap(True)
     view.setUniformItemSizes(True)
     view.setSpacing(0)
@@ -154,7 +176,11 @@ class ProductCardDelegate(QStyledItemDelegate):
             painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
         # CJK fallback glyphs are taller than the Latin font's line: leave room for them
         line = int(fm.lineSpacing() * 1.3)
-        text_rect = QRect(rect.x() + 6, img_rect.bottom() + 6, rect.width() - 12, line * 2)
+        # the text may use the whole grid cell (wider than the item when columns widen)
+        view = self.parent()
+        cell = view.gridSize().width() - 6 if isinstance(view, QListView) and view.gridSize().isValid() else 0
+        text_w = max(rect.width(), cell) - 12
+        text_rect = QRect(rect.center().x() - text_w // 2, img_rect.bottom() + 6, text_w, line * 2)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         elided = _elide_lines(fm, name, text_rect.width(), 2)

@@ -71,9 +71,11 @@
             <source>This booth is not in the offline cache.</source>
             <translation>此展位不在离线缓存中。</translation>
         </message>
-        <message>
-            <source>Products ({n} available offline)</source>
-            <translation>产品（{n} 个可离线浏览）</translation>
+        <message numerus="yes">
+            <source>Products (%Ln available offline)</source>
+            <translation>
+                <numerusform>产品（%Ln 件可离线浏览）</numerusform>
+            </translation>
         </message>
         <message>
             <source>This booth's products are not cached yet. Follow its exhibition section to download them and browse them offline.</source>
@@ -90,6 +92,34 @@
     </context>
     <context>
         <name>FairDeskApp</name>
+        <message>
+            <source>You are signed in as {name}, a demo exhibitor.</source>
+            <translation>您已作为演示展商 {name} 登录。</translation>
+        </message>
+        <message>
+            <source>You are signed in as {name}, a demo buyer.</source>
+            <translation>您已作为演示采购商 {name} 登录。</translation>
+        </message>
+        <message>
+            <source>the demo user</source>
+            <translation>演示用户</translation>
+        </message>
+        <message>
+            <source>Welcome to the FairDesk demo fair.</source>
+            <translation>欢迎来到 FairDesk 演示展会。</translation>
+        </message>
+        <message>
+            <source>Keeping {names} (about {size}) offline for you; choose other sections any time.</source>
+            <translation>已为您离线保存 {names}（约 {size}）；您可随时选择其他展区。</translation>
+        </message>
+        <message>
+            <source>Connect to a fair</source>
+            <translation>连接展会</translation>
+        </message>
+        <message>
+            <source>Which fair?</source>
+            <translation>选择展会</translation>
+        </message>
         <message>
             <source>The offline cache was damaged and has been rebuilt. It downloads again from the fair; {n} unsent items were kept and will be sent.</source>
             <translation>离线缓存已损坏并已重建，将重新从展会下载数据；{n} 项未发送的内容已保留，稍后会发送。</translation>
@@ -138,20 +168,36 @@
             <translation>展位</translation>
         </message>
         <message>
-            <source>{booths} booths · {products} products · about {size} to download</source>
-            <translation>{booths} 个展位 · {products} 个产品 · 约需下载 {size}</translation>
+            <source>{booths} · {products} · about {size} to download</source>
+            <translation>{booths} · {products} · 下载约 {size}</translation>
         </message>
-        <message>
-            <source>followed: {n} products available offline</source>
-            <translation>已关注：{n} 个产品可离线浏览</translation>
+        <message numerus="yes">
+            <source>%Ln booth(s)</source>
+            <translation>
+                <numerusform>%Ln 个展位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件产品</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>followed: %Ln product(s) available offline</source>
+            <translation>
+                <numerusform>已关注：%Ln 件产品可离线浏览</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown} of %Ln booth(s)</source>
+            <translation>
+                <numerusform>已显示 {shown} / 共 %Ln 个展位</numerusform>
+            </translation>
         </message>
         <message>
             <source>Unfollow section</source>
             <translation>取消关注展区</translation>
-        </message>
-        <message>
-            <source>{shown} of {total} booths</source>
-            <translation>已显示 {shown} / 共 {total} 个展位</translation>
         </message>
     </context>
     <context>
@@ -279,9 +325,11 @@
             <source>Signing in failed: {error}</source>
             <translation>登录失败：{error}</translation>
         </message>
-        <message>
-            <source>Sections to follow</source>
-            <translation>要关注的展区</translation>
+        <message numerus="yes">
+            <source>{done} of %Ln product(s) downloaded</source>
+            <translation>
+                <numerusform>已下载 {done} / 共 %Ln 件产品</numerusform>
+            </translation>
         </message>
         <message>
             <source>Download and start</source>
@@ -302,14 +350,6 @@
         <message>
             <source>The list of sections could not be loaded: {error}</source>
             <translation>无法加载展区列表：{error}</translation>
-        </message>
-        <message>
-            <source>{name} · {products} products · about {size}</source>
-            <translation>{name} · {products} 个产品 · 约 {size}</translation>
-        </message>
-        <message>
-            <source>{n} sections selected: {products} products, about {size} to download</source>
-            <translation>已选 {n} 个展区：{products} 个产品，约需下载 {size}</translation>
         </message>
         <message>
             <source>Download progress</source>
@@ -346,10 +386,6 @@
         <message>
             <source>No sections chosen: the booth directory is downloading.</source>
             <translation>未选择展区：正在下载展位名录。</translation>
-        </message>
-        <message>
-            <source>{done} of {total} products downloaded</source>
-            <translation>已下载 {done} / {total} 个产品</translation>
         </message>
         <message>
             <source>{rate} products/s</source>
@@ -431,6 +467,14 @@
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
+            <source>&amp;Choose sections to keep offline…</source>
+            <translation>选择离线展区(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to a fair server…</source>
+            <translation>连接展会服务器(&amp;C)…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -493,6 +537,30 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>FairDesk 0.1
 
 面向线上展会的离线优先桌面客户端：无论是否联网，都能浏览、搜索和收藏。</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>欢迎</translation>
+        </message>
+        <message>
+            <source>Choose sections…</source>
+            <translation>选择展区…</translation>
+        </message>
+        <message>
+            <source>Choose sections to keep offline</source>
+            <translation>选择离线保存的展区</translation>
+        </message>
+        <message>
+            <source>Connect to a fair server…</source>
+            <translation>连接展会服务器…</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Dismiss the welcome message</source>
+            <translation>关闭欢迎信息</translation>
         </message>
         <message>
             <source>{page} — FairDesk</source>
@@ -655,9 +723,11 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <source>Booth: {name}</source>
             <translation>展位：{name}</translation>
         </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} 天</translation>
+        <message numerus="yes">
+            <source>%Ln day(s)</source>
+            <translation>
+                <numerusform>%Ln 天</numerusform>
+            </translation>
         </message>
         <message>
             <source>Specification</source>
@@ -810,13 +880,27 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <source>The whole-fair search failed: {error}</source>
             <translation>全展会搜索失败：{error}</translation>
         </message>
-        <message>
-            <source>{n} results in the offline cache</source>
-            <translation>离线缓存中有 {n} 条结果</translation>
+        <message numerus="yes">
+            <source>%Ln result(s) in the offline cache</source>
+            <translation>
+                <numerusform>离线缓存中有 %Ln 条结果</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>More than %Ln results in the offline cache</source>
+            <translation>
+                <numerusform>离线缓存中超过 %Ln 条结果</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more from sections not cached (online)</source>
+            <translation>
+                <numerusform>另有 %Ln 条来自未缓存展区（在线）</numerusform>
+            </translation>
         </message>
         <message>
-            <source>{n} more from sections not cached (online)</source>
-            <translation>另有 {n} 条来自未缓存展区（在线）</translation>
+            <source>no more in the sections not cached (online)</source>
+            <translation>未缓存展区（在线）中没有更多结果</translation>
         </message>
         <message>
             <source>Available when FairDesk is online</source>
@@ -825,6 +909,52 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>From the whole fair (not cached)</source>
             <translation>来自全展会（未缓存）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionPicker</name>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件产品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{name} · {products} · about {size}</source>
+            <translation>{name} · {products} · 约 {size}</translation>
+        </message>
+        <message>
+            <source>Sections to follow</source>
+            <translation>要关注的展区</translation>
+        </message>
+        <message>
+            <source>{sections} selected: {products}, about {size} to download</source>
+            <translation>已选 {sections}：{products}，下载约 {size}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln section(s)</source>
+            <translation>
+                <numerusform>%Ln 个展区</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionsDialog</name>
+        <message>
+            <source>Sections to keep offline</source>
+            <translation>离线保存的展区</translation>
+        </message>
+        <message>
+            <source>Download selected</source>
+            <translation>下载所选展区</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>The booth directory is always available. Choose the exhibition sections whose products you want on this computer, to browse and search them offline. Unchecked sections are removed from this computer.</source>
+            <translation>展位名录始终可用。请选择要保存在本机的展区产品，以便离线浏览和搜索。取消勾选的展区将从本机移除。</translation>
         </message>
     </context>
     <context>
@@ -934,8 +1064,20 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>取消</translation>
         </message>
         <message>
-            <source>{products} products, {companies} booths: {db}; images: {img}</source>
-            <translation>{products} 个产品、{companies} 个展位：{db}；图片：{img}</translation>
+            <source>{products}, {companies}: {db}; images: {img}</source>
+            <translation>{products}，{companies}：{db}；图片：{img}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件产品</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln booth(s)</source>
+            <translation>
+                <numerusform>%Ln 个展位</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1064,8 +1206,26 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>标签</translation>
         </message>
         <message>
-            <source>{p} products and {b} booths on your shortlist</source>
-            <translation>收藏夹中有 {p} 个产品和 {b} 个展位</translation>
+            <source>{products} and {booths} on your shortlist</source>
+            <translation>收藏夹中有 {products}和 {booths}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件产品</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln booth(s)</source>
+            <translation>
+                <numerusform>%Ln 个展位</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %Ln entr(y/ies) to {path}</source>
+            <translation>
+                <numerusform>已导出 %Ln 条记录到 {path}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Note and tags</source>
@@ -1082,10 +1242,6 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>The file could not be written: {error}</source>
             <translation>无法写入文件：{error}</translation>
-        </message>
-        <message>
-            <source>Exported {n} entries to {path}</source>
-            <translation>已将 {n} 个条目导出到 {path}</translation>
         </message>
     </context>
     <context>
@@ -1122,6 +1278,18 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>同步进度</translation>
         </message>
         <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Pause the download; it resumes on the next start or with Sync now (F5)</source>
+            <translation>暂停下载；下次启动或“立即同步”(F5) 时继续</translation>
+        </message>
+        <message>
+            <source>Pause the download</source>
+            <translation>暂停下载</translation>
+        </message>
+        <message>
             <source>Last synced</source>
             <translation>上次同步</translation>
         </message>
@@ -1137,13 +1305,49 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <source>Low-data mode</source>
             <translation>省流量模式</translation>
         </message>
+        <message numerus="yes">
+            <source>Downloading: %Ln item(s)</source>
+            <translation>
+                <numerusform>正在下载：%Ln 项</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>{done} items · {rate}/s</source>
-            <translation>{done} 项 · {rate}/秒</translation>
+            <source>{rate}/s</source>
+            <translation>{rate}/秒</translation>
+        </message>
+        <message>
+            <source>⏸ Download paused</source>
+            <translation>⏸ 下载已暂停</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln waiting to send</source>
+            <translation>
+                <numerusform>%Ln 项待发送</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln min ago</source>
+            <translation>
+                <numerusform>%Ln 分钟前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{products} cached · {size}</source>
+            <translation>已缓存 {products} · {size}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s)</source>
+            <translation>
+                <numerusform>%Ln 件产品</numerusform>
+            </translation>
         </message>
         <message>
             <source>{eta} left</source>
             <translation>剩余 {eta}</translation>
+        </message>
+        <message>
+            <source>Download paused: it resumes on the next start or with Sync now (F5).</source>
+            <translation>下载已暂停：下次启动或“立即同步”(F5) 时继续。</translation>
         </message>
         <message>
             <source>● Online</source>
@@ -1174,16 +1378,8 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>尚未同步</translation>
         </message>
         <message>
-            <source>{n} waiting to send</source>
-            <translation>{n} 项待发送</translation>
-        </message>
-        <message>
             <source>just now</source>
             <translation>刚刚</translation>
-        </message>
-        <message>
-            <source>{n} min ago</source>
-            <translation>{n} 分钟前</translation>
         </message>
         <message>
             <source>Low data: thumbnails only</source>
@@ -1192,10 +1388,6 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Low data: text only</source>
             <translation>省流量：仅文字</translation>
-        </message>
-        <message>
-            <source>{products} products cached · {size}</source>
-            <translation>已缓存 {products} 个产品 · {size}</translation>
         </message>
     </context>
 </TS>

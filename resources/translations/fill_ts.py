@@ -3,7 +3,8 @@
     python fill_ts.py fairdesk_zh_CN.ts zh_CN.json [--strict]
 
 The glossary maps an English source string to its translation; a key "Context|source"
-applies to one context only. Entries already translated in the .ts are kept as they are.
+applies to one context only. A plural message ("%Ln booth(s)") takes a list of the
+language's forms (English: ["%Ln booth", "%Ln booths"]) or, for Chinese, one string. Entries already translated in the .ts are kept as they are.
 With --strict the exit status is 1 when any entry is left untranslated.
 """
 
@@ -15,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
-def fill(ts_path: Path, glossary: dict[str, str]) -> list[tuple[str, str]]:
+def fill(ts_path: Path, glossary: dict[str, str | list[str]]) -> list[tuple[str, str]]:
     tree = ET.parse(ts_path)
     missing: list[tuple[str, str]] = []
     for context in tree.getroot().iter("context"):
@@ -27,11 +28,26 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> list[tuple[str, str]]:
                 tr = ET.SubElement(message, "translation")
             if tr.get("type") in ("obsolete", "vanished"):
                 continue
-            done = tr.get("type") is None and (tr.text or "").strip()
+            numerus = message.get("numerus") == "yes"
+            forms = tr.findall("numerusform")
+            if numerus:
+                done = tr.get("type") is None and forms and all((f.text or "").strip() for f in forms)
+            else:
+                done = tr.get("type") is None and (tr.text or "").strip()
             if done:
                 continue
             text = glossary.get(f"{name}|{source}") or glossary.get(source)
-            if text:
+            if text and numerus:
+                # a list gives the plural forms of the language (English: one, other);
+                # a string is the one form (Chinese has no plural)
+                values = text if isinstance(text, list) else [text]
+                for f in forms:
+                    tr.remove(f)
+                tr.text = None
+                for v in values:
+                    ET.SubElement(tr, "numerusform").text = v
+                tr.attrib.pop("type", None)
+            elif text:
                 tr.text = text
                 tr.attrib.pop("type", None)
             else:

@@ -40,10 +40,12 @@ def test_sign_in_follow_browse_then_offline_start(
         dialog.password.setText(password)
         assert await dialog.submit_account()
         await wait_until(lambda: dialog.section_model.rowCount() > 1, what="section list")
-        assert "products" in dialog.section_model.item(0).text()
-        assert not dialog.section_list.visualRect(dialog.section_model.index(0, 0)).isEmpty()
-        qtmodeltester.check(dialog.section_model)
-        dialog.set_checked([int(dialog.section_model.item(r).data(256)) for r in (0, 1)])
+        model = dialog.section_model
+        rows = [r for r in range(model.rowCount()) if model.item(r).isCheckable()]  # not headings
+        assert "products" in model.item(rows[0]).text()
+        assert not dialog.section_list.visualRect(model.index(rows[0], 0)).isEmpty()
+        qtmodeltester.check(model)
+        dialog.set_checked([int(model.item(r).data(256)) for r in rows[:2]])
         assert "2 sections selected" in dialog.estimate.text()
         await dialog.start_sync(dialog.checked_sections())
         ctx = fd.ctx
@@ -146,56 +148,111 @@ def test_sign_in_follow_browse_then_offline_start(
     run(offline(), timeout=60)
 
 
-def test_first_run_with_the_embedded_demo_then_cancel_and_resume(qapp: Any, run: Any, tmp_path: Path) -> None:
-    """No settings yet: the first-run dialog starts the demo fair, signs in the demo
-    buyer, follows a section; cancelling stops the download, the next start resumes."""
+def test_first_run_goes_straight_to_the_demo_fair_then_pause_resume_and_switch_fairs(
+    qapp: Any, run: Any, tmp_path: Path, live_server: Any
+) -> None:
+    """No settings yet: no dialog; the demo fair starts, the demo buyer is signed in,
+    sections of the buyer's interests are followed and download in the status bar, which
+    can pause it; the next start resumes. File > Connect to a fair server… switches to
+    another fair (its own cache) and back to the demo (the demo's cache comes back)."""
+    from offline_cache import syncstate
+    from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
+
     data_dir = tmp_path / "profile"
-    fd = FairDeskApp(qapp, app_args(), profile="firstrun", data_dir=data_dir)
+    fd = FairDeskApp(qapp, app_args(lang=None), profile="firstrun", data_dir=data_dir)
+
+    def dialogs() -> list[FirstRunDialog]:
+        return [w for w in qapp.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible()]
 
     async def first() -> None:
         task = asyncio.ensure_future(fd.run())
-        from ui.firstrun import FirstRunDialog
+        await wait_until(lambda: fd.window is not None and fd.window.isVisible(), timeout=60, what="main window")
+        assert not dialogs()  # nothing to answer before the fair shows
+        assert fd.demo is not None and fd.session.signed_in
+        assert fd.session.user["role"] == "buyer"
+        window = fd.window
+        assert window.welcome.isVisibleTo(window) and "demo buyer" in window.welcome_text.text()
+        followed: list[int] = []
 
-        def dialog() -> FirstRunDialog | None:
-            found = [w for w in qapp.topLevelWidgets() if isinstance(w, FirstRunDialog) and w.isVisible()]
-            return found[0] if found else None
+        async def poll() -> bool:
+            followed[:] = await fd.session.store.read(syncstate.followed_sections)
+            return bool(followed)
 
-        await wait_until(lambda: dialog() is not None, what="first-run dialog")
-        dlg = dialog()
-        assert dlg.demo_radio.isChecked()
-        assert await dlg.choose_server(demo=True)
-        assert dlg.email.text() and dlg.password.text()  # the demo buyer, filled in
-        assert await dlg.submit_account()
-        await wait_until(lambda: fd.window is not None, what="main window")
-        await wait_until(lambda: dlg.section_model.rowCount() > 2, what="sections")
-        first_id = int(dlg.section_model.item(0).data(256))
-        dlg.set_checked([first_id])
-        await dlg.start_sync(dlg.checked_sections())
-        await dlg.cancel()
-        assert not fd.session.engine.running
-        assert "resumes" in dlg.sync_text.text()
-        followed = await fd.session.store.read(__import__("offline_cache.syncstate").syncstate.followed_sections)
-        assert followed == [first_id]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 60
+        while not await poll():
+            assert loop.time() < deadline, "no sections followed"
+            await asyncio.sleep(0.05)
+        # the buyer's interests: lighting, home decorations, electronics
+        sections = {int(s["id"]): s for s in await fd.ctx.catalog.sections()}
+        categories = {int(c["id"]): c["slug"] for c in await fd.ctx.catalog.categories()}
+        assert 2 <= len(followed) <= 3
+        assert {categories[int(sections[i]["category_id"])] for i in followed} <= {
+            "lighting", "home-decorations", "electronics"}
+        await wait_until(lambda: "offline for you" in window.welcome_text.text(), what="welcome text")
+        # the sections dialog shows what is followed, with sizes
+        dialog = window.open_sections()
+        await wait_until(lambda: dialog.picker.model.rowCount() > 2, what="sections in the dialog")
+        assert sorted(dialog.picker.checked()) == sorted(followed)
+        assert "about" in dialog.picker.estimate.text() and "sections selected" in dialog.picker.estimate.text()
+        dialog.reject()
+        window.dismiss_welcome()
+        window.show_welcome("later news")  # a dismissed welcome stays away
+        assert not window.welcome.isVisibleTo(window)
+        # pause the download from the status bar
+        window.status.cancel_button.click()
+        await wait_until(lambda: not fd.session.engine.running, what="download paused")
+        assert "resumes" in window.status.currentMessage()
+        await wait_until(lambda: "paused" in window.status.state_label.text(), what="paused state")
         fd.quit_event.set()
         assert await task == 0
 
     run(first(), timeout=180)
     assert (data_dir / "settings.json").exists()
 
-    # the next start: no dialog, the demo again, the section downloads to the end
+    # the next start: no dialog, the demo again, the sections download to the end
     fd2 = FairDeskApp(qapp, app_args(), profile="firstrun", data_dir=data_dir)
 
     async def second() -> None:
         task = asyncio.ensure_future(fd2.run())
         await wait_until(lambda: fd2.window is not None, timeout=60, what="window")
         assert fd2.demo is not None and fd2.session.signed_in
+        assert not fd2.window.welcome.isVisibleTo(fd2.window)  # only on the first start
         await wait_until(lambda: fd2.ctx.state == ConnState.ONLINE, timeout=60, what="caught up")
         stats = await fd2.ctx.catalog.cache_stats()
         assert stats["products"] > 0
+        demo_followed = await fd2.session.store.read(syncstate.followed_sections)
+
+        # File > Connect to a fair server…: another fair, with its own cache
+        fd2.window.act_connect.trigger()
+        await wait_until(lambda: bool(dialogs()), what="connect dialog")
+        dlg = dialogs()[0]
+        assert dlg.server_radio.isChecked()
+        assert not await dlg.choose_server(demo=False, url="")  # no address: a clear error
+        assert not dlg.error.isHidden()
+        assert await dlg.choose_server(demo=False, url=live_server.url)
+        assert fd2.session.server_url.startswith(live_server.url.rstrip("/"))
+        assert fd2.demo is None
+        assert dlg.stack.currentIndex() == PAGE_ACCOUNT
+        assert (data_dir / "fairs" / "demo" / "cache.sqlite").exists()
+        assert await fd2.ctx.catalog.cache_stats() != stats
+        email, password = live_server.accounts["buyer"]
+        dlg.email.setText(email)
+        dlg.password.setText(password)
+        assert await dlg.submit_account()
+        assert fd2.session.signed_in
+        dlg.close()
+        # and back to the demo: its cache (and followed sections) come back
+        back = fd2.connect_dialog(server=False)
+        assert back.demo_radio.isChecked()
+        assert await back.choose_server(demo=True)
+        assert fd2.demo is not None and fd2.session.signed_in
+        assert await fd2.session.store.read(syncstate.followed_sections) == demo_followed
+        back.close()
         fd2.quit_event.set()
         assert await task == 0
 
-    run(second(), timeout=120)
+    run(second(), timeout=180)
 
 
 def test_a_damaged_cache_is_rebuilt_and_the_user_is_told(qapp: Any, run: Any, live_server: Any, tmp_path: Path) -> None:

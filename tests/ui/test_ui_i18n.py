@@ -45,8 +45,12 @@ def ts_messages(path: Path) -> dict[tuple[str, str], str | None]:
             tr = m.find("translation")
             if tr is not None and tr.get("type") in ("obsolete", "vanished"):
                 continue
-            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
-            out[(name, m.findtext("source") or "")] = (tr.text if done and tr is not None else None)
+            text = tr.text if tr is not None else None
+            if tr is not None and m.get("numerus") == "yes":  # plural forms: all must be there
+                forms = [f.text or "" for f in tr.findall("numerusform")]
+                text = forms[0] if forms and all(f.strip() for f in forms) else None
+            done = tr is not None and tr.get("type") is None and (text or "").strip()
+            out[(name, m.findtext("source") or "")] = (text if done else None)
     return out
 
 
@@ -76,10 +80,32 @@ def test_qm_answers_every_source(qapp: Any) -> None:
     assert tr.load(str(QM))
     wrong = []
     for (context, source), text in ts_messages(TS).items():
-        got = tr.translate(context, source)
+        n = 1 if "%Ln" in source or "%n" in source else -1
+        got = tr.translate(context, source, None, n)
         if text and got != text:
             wrong.append((context, source))
     assert not wrong, f".qm is stale (run resources/translations/update.sh): {wrong[:5]}"
+
+
+def test_english_plurals(qapp: Any) -> None:
+    """"%Ln booth(s)" reads "1 booth" and "1,234 booths" in English, "%Ln 个展位" in Chinese."""
+    from ui import i18n
+
+    assert i18n.install("en")
+    try:
+        tr = QCoreApplication.translate
+        assert tr("FairPage", "%Ln booth(s)", "", 1) == "1 booth"
+        assert tr("FairPage", "%Ln booth(s)", "", 1234) == "1,234 booths"
+        assert tr("SectionPicker", "%Ln section(s)", "", 2) == "2 sections"
+        assert tr("ShortlistPage", "%Ln product(s)", "", 0) == "0 products"
+        assert i18n.install("zh_CN")
+        assert tr("FairPage", "%Ln booth(s)", "", 1) == "1 个展位"
+    finally:
+        i18n.install("en")
+    # every plural string of the code has its English forms
+    en = ts_messages(TRANSLATIONS_DIR / "fairdesk_en.ts")
+    plural_sources = {k for k in ts_messages(TS) if "%Ln" in k[1] or "%n" in k[1]}
+    assert plural_sources and plural_sources <= {k for k, v in en.items() if v}
 
 
 def _visible_texts(root: QWidget) -> list[tuple[str, str]]:

@@ -166,7 +166,7 @@ def test_shortlist_add_note_compare_export(ctx: Any, qtbot: Any, run: Any, tmp_p
 
         window.navigate("shortlist")
         await wait_until(lambda: shortlist.model.rowCount() == 4, what="4 shortlist rows")
-        assert "3 products and 1 booths" in shortlist.summary.text()
+        assert "3 products and 1 booth on your shortlist" in shortlist.summary.text()
         qtmodeltester.check(shortlist.model)
         # a note and tags through the dialog
         row = next(i for i, e in enumerate(shortlist.entries) if e["target_id"] == 1002)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPixmap, QShowEvent
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -36,10 +36,11 @@ class BoothPage(QWidget):
         self.setAccessibleName(self.tr("Booth"))
         self.company: Row | None = None
         self.company_id: int | None = None
+        self._banner_pix: QPixmap | None = None
 
         self.banner = QLabel(self)
         self.banner.setAccessibleName(self.tr("Booth banner"))
-        self.banner.setFixedHeight(120)
+        self.banner.setFixedHeight(150)
         self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setScaledContents(False)
@@ -176,7 +177,7 @@ class BoothPage(QWidget):
         count = await self.ctx.catalog.count_products(company_id=company_id)
         if self.company_id != company_id:
             return
-        self.products_title.setText(self.tr("Products ({n} available offline)").format(n=count))
+        self.products_title.setText(self.tr("Products (%Ln available offline)", "", count))
         if count == 0:
             self.note.setText(
                 self.tr(
@@ -201,26 +202,58 @@ class BoothPage(QWidget):
             self._show_banner(pix)
         else:
             self._show_banner(None)
+        logo: QPixmap | None = None
+        if row.get("has_logo"):
+            key = company_key(cid, "logo", "thumb")
+            logo = self.ctx.images.cached(key)
+            if logo is None:
+                self.ctx.images.request(key)
         self.logo.setPixmap(
-            self.ctx.images.pixmap(company_key(cid, "logo", "thumb"), QSize(72, 72), name).scaled(
-                72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-            if row.get("has_logo")
-            else self.ctx.images.placeholder(QSize(72, 72), name)
+            logo.scaled(72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            if logo is not None
+            else self.ctx.images.initials(QSize(72, 72), name or str(row.get("name_zh") or ""))
         )
 
     def _show_banner(self, pix: QPixmap | None) -> None:
-        if pix is None:
+        self._banner_pix = pix
+        if pix is None or pix.isNull():
             self.banner.hide()
             return
-        w = max(self.banner.width(), 600)
-        self.banner.setPixmap(
-            pix.scaled(
-                w, 120, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            ).copy(0, 0, w, 120)
-        )
         self.banner.show()
+        self._fit_banner()
+
+    def _fit_banner(self) -> None:
+        """The whole banner (3:1), centred in the strip; the strip's sides take the colours
+        of the banner's edges, so a wide window shows a calm band, never a cropped name."""
+        pix = self._banner_pix
+        if pix is None or pix.isNull():
+            return
+        w = max(self.banner.width(), 200)
+        h = self.banner.height()
+        dpr = self.devicePixelRatioF()
+        scaled = pix.scaled(
+            int(w * dpr), int(h * dpr), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        scaled.setDevicePixelRatio(dpr)
+        sw = scaled.width() / dpr
+        sh = scaled.height() / dpr
+        canvas = QPixmap(int(w * dpr), int(h * dpr))
+        canvas.setDevicePixelRatio(dpr)
+        img = scaled.toImage()
+        left = img.pixelColor(1, img.height() // 2)
+        right = img.pixelColor(img.width() - 2, img.height() // 2)
+        canvas.fill(left)
+        painter = QPainter(canvas)
+        x = (w - sw) / 2
+        painter.fillRect(QRectF(w / 2, 0, w / 2, h), right)
+        painter.drawPixmap(QPointF(x, (h - sh) / 2), scaled)
+        painter.end()
+        self.banner.setPixmap(canvas)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.banner.isVisible():
+            self._fit_banner()
 
     def _thumb(self, row: Row) -> QIcon:
         key = product_key(int(row["id"]), 0, "thumb")

@@ -104,7 +104,7 @@ class FairPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 800])
+        self.splitter.setSizes([290, 800])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addWidget(self.splitter)
@@ -164,15 +164,13 @@ class FairPage(QWidget):
             return
         first, second = bilingual(s, "name", self.ctx.lang)
         self.title.setText(first)
-        info = self.tr("{booths} booths · {products} products · about {size} to download").format(
-            booths=s.get("booth_count") or 0,
-            products=s.get("product_count") or 0,
+        info = self.tr("{booths} · {products} · about {size} to download").format(
+            booths=self.tr("%Ln booth(s)", "", int(s.get("booth_count") or 0)),
+            products=self.tr("%Ln product(s)", "", int(s.get("product_count") or 0)),
             size=format_bytes(s.get("est_bytes")),
         )
         if s.get("followed"):
-            info += " · " + self.tr("followed: {n} products available offline").format(
-                n=s.get("cached_products") or 0
-            )
+            info += " · " + self.tr("followed: %Ln product(s) available offline", "", int(s.get("cached_products") or 0))
         self.subtitle.setText(f"{second}\n{info}" if second else info)
         self.follow_button.setEnabled(True)
         self.follow_button.setText(
@@ -202,16 +200,19 @@ class FairPage(QWidget):
         if total is None:
             return
         self.count_label.setText(
-            self.tr("{shown} of {total} booths").format(
-                shown=self.booth_model.rowCount(), total=total
-            )
+            self.tr("{shown} of %Ln booth(s)", "", int(total)).format(shown=f"{self.booth_model.rowCount():,}")
         )
 
     def _logo(self, row: Row) -> QIcon | None:
-        if not row.get("has_logo"):
-            return None
-        key = company_key(int(row["id"]), "logo", "thumb")
-        return QIcon(self.ctx.images.pixmap(key, QSize(48, 48), str(row.get("name_en") or "")))
+        name = str(row.get("name_en") or row.get("name_zh") or "")
+        images = self.ctx.images
+        if row.get("has_logo"):
+            key = company_key(int(row["id"]), "logo", "thumb")
+            pix = images.cached(key)
+            if pix is not None:
+                return QIcon(pix)
+            images.request(key)
+        return QIcon(images.initials(QSize(48, 48), name))
 
     def _on_image(self, key: str) -> None:
         if key.startswith("company/") and key.endswith("/logo?size=thumb"):

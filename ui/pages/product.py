@@ -93,6 +93,12 @@ class ProductPage(QWidget):
         ):
             val = label("", "", self, wrap=True)
             cap = label(caption, "muted", self)
+            # one line height for both, centred: Latin values beside CJK captions (whose
+            # fallback font is taller) keep a common baseline
+            line = max(cap.sizeHint().height(), val.fontMetrics().height()) + 4
+            for w in (cap, val):
+                w.setMinimumHeight(line)
+                w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.form.addRow(cap, val)
             self.values[key] = val
 
@@ -193,7 +199,7 @@ class ProductPage(QWidget):
         self.values["moq"].setText(f"{moq} {unit}".strip() if moq is not None else "—")
         days = row.get("lead_time_days")
         self.values["lead"].setText(
-            self.tr("{n} days").format(n=days) if days is not None else "—"
+            self.tr("%Ln day(s)", "", int(days)) if days is not None else "—"
         )
         self.values["certs"].setText(", ".join(map(str, as_list(row.get("certifications")))) or "—")
         self.values["keywords"].setText(", ".join(map(str, as_list(row.get("keywords")))) or "—")

@@ -39,6 +39,7 @@ class SearchPage(QWidget):
         self.setObjectName("page-search")
         self.setAccessibleName(self.tr("Search"))
         self._local_total = 0
+        self._local_exact = True
         self._remote_total = 0
         self._remote_shown = False
 
@@ -270,6 +271,7 @@ class SearchPage(QWidget):
             result = await catalog.search(text, flt, offset=offset, limit=limit)
             if offset == 0:
                 self._local_total = result.total
+                self._local_exact = result.exact
             return result.items
 
         self.model.set_loader(loader)
@@ -305,11 +307,14 @@ class SearchPage(QWidget):
             self.model.refresh()
 
     def _update_status(self) -> None:
-        text = self.tr("{n} results in the offline cache").format(n=self._local_total)
-        if self._remote_shown:
-            text += " · " + self.tr("{n} more from sections not cached (online)").format(
-                n=self._remote_total
-            )
+        if self._local_exact:
+            text = self.tr("%Ln result(s) in the offline cache", "", self._local_total)
+        else:
+            text = self.tr("More than %Ln results in the offline cache", "", self._local_total)
+        if self._remote_shown and self._remote_total:
+            text += " · " + self.tr("%Ln more from sections not cached (online)", "", self._remote_total)
+        elif self._remote_shown:
+            text += " · " + self.tr("no more in the sections not cached (online)")
         self.status.setText(text)
 
     def _update_remote_button(self, _event: object = None) -> None:

@@ -218,8 +218,9 @@ class ShortlistPage(QWidget):
         header.resizeSection(4, 200)
         products = sum(1 for f in entries if f.get("kind") == "product")
         self.summary.setText(
-            self.tr("{p} products and {b} booths on your shortlist").format(
-                p=products, b=len(entries) - products
+            self.tr("{products} and {booths} on your shortlist").format(
+                products=self.tr("%Ln product(s)", "", products),
+                booths=self.tr("%Ln booth(s)", "", len(entries) - products),
             )
         )
         self.empty_hint.setVisible(not entries)
@@ -325,7 +326,7 @@ class ShortlistPage(QWidget):
                 self.tr("The file could not be written: {error}").format(error=exc.strerror or str(exc)),
             )
             return False
-        self.summary.setText(self.tr("Exported {n} entries to {path}").format(n=len(self.entries), path=str(path)))
+        self.summary.setText(self.tr("Exported %Ln entr(y/ies) to {path}", "", len(self.entries)).format(path=str(path)))
         return True
 
     def _on_changes(self, changes: Any) -> None:
