@@ -44,7 +44,7 @@ def terms(price: str) -> dict[str, Any]:
 def demo_srv(tmp_path_factory, demo_db_template):
     import shutil
 
-    from conftest import LiveServer
+    from tests.conftest import LiveServer
 
     workdir = tmp_path_factory.mktemp("demo-deals")
     db_path = workdir / "fair.db"

@@ -29,7 +29,7 @@ def wait_for(actor: Actor, pred: Any) -> dict[str, Any]:
 def demo_srv(tmp_path_factory, demo_db_template):
     import shutil
 
-    from conftest import LiveServer
+    from tests.conftest import LiveServer
 
     workdir = tmp_path_factory.mktemp("demo-bots")
     db_path = workdir / "fair.db"
