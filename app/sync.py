@@ -52,7 +52,7 @@ from app.events import (
     ScopeProblem,
     StateChanged,
 )
-from offline_cache import outbox, syncstate
+from offline_cache import outbox, search, syncstate
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,12 @@ MAX_SCOPES_PER_PULL = 64
 PUSH_BATCH = 500
 MIN_LIMIT = 100
 MAX_LIMIT = 5000
+# After this many products applied (a large initial sync), the live loop merges the
+# full-text index while idle, in bounded steps (search.merge_index), so later searches
+# scan fewer index segments.
+MERGE_AFTER_ITEMS = 20_000
+MERGE_STEP_PAGES = 500
+MERGE_MAX_STEPS = 10_000
 
 
 class StoreLike(Protocol):
@@ -199,6 +205,8 @@ class SyncEngine:
         self._run_started = time.monotonic()
         self._run_items = 0
         self._run_bytes0 = 0
+        self._unmerged = 0  # items applied since the full-text index was last merged
+        self._merge_task: asyncio.Task[None] | None = None
         self._push_problem: str | None = None
         self._scope_problem: str | None = None
         self._bytes_since_cut = 0  # pull bytes since the last connection cut
@@ -286,6 +294,11 @@ class SyncEngine:
 
     async def stop(self) -> None:
         """Stop the live loop; the cache stays consistent (every page is one transaction)."""
+        merge, self._merge_task = self._merge_task, None
+        if merge is not None:
+            merge.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await merge
         task, self._task = self._task, None
         if task is None:
             return
@@ -391,6 +404,7 @@ class SyncEngine:
                         await self._pull_until_complete()
                         self._after_complete()
                         caught_up = True
+                    self._maybe_merge_index()
                     cursors = await self.store.read(syncstate.get_cursors)
                 failures = 0
                 if self._wake.is_set() or self._scopes_dirty:
@@ -502,6 +516,31 @@ class SyncEngine:
         if when is not None:
             self._last_synced = when
             self._emit_state()
+
+    # ------------------------------------------------------------------ index merging
+
+    def _maybe_merge_index(self) -> None:
+        """After a large sync, merge the full-text index in the background while idle."""
+        if self._unmerged < MERGE_AFTER_ITEMS:
+            return
+        if self._merge_task is not None and not self._merge_task.done():
+            return
+        self._unmerged = 0
+        self._merge_task = asyncio.create_task(self._merge_index(), name="fairdesk-fts-merge")
+
+    async def _merge_index(self) -> None:
+        """Bounded merge steps, each its own short write; yields to syncing in between."""
+        try:
+            for _ in range(MERGE_MAX_STEPS):
+                while self._lock.locked():  # a sync round is running: merge after it
+                    await asyncio.sleep(0.5)
+                if not await self.store.write(search.merge_index, MERGE_STEP_PAGES):
+                    return
+                await asyncio.sleep(0.02)  # let local writes in between steps
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # maintenance only: searches work unmerged, just slower
+            log.warning("merging the search index failed", exc_info=True)
 
     # ------------------------------------------------------------------ push
 
@@ -697,6 +736,7 @@ class SyncEngine:
 
     def _record_applied(self, scope: str, n: int) -> None:
         self._run_items += n
+        self._unmerged += n
         self.stats.items_applied += n
 
     def _emit_progress(self, scope: str, complete: bool) -> None:

@@ -466,3 +466,33 @@ async def test_missing_section_is_reported_and_untracked(module_server, buyer, b
     await buyer.engine.sync_once()
     assert "company:1" not in await buyer.store.read(syncstate.get_cursors)
     assert any(isinstance(e, ScopeProblem) and e.code == "forbidden" for e in buyer.events)
+
+
+async def test_live_loop_merges_the_search_index_after_a_large_sync(
+    module_server, buyer_token, tmp_path, monkeypatch
+) -> None:
+    import app.sync as sync_mod
+    from offline_cache import search
+
+    monkeypatch.setattr(sync_mod, "MERGE_AFTER_ITEMS", 1)  # every sync counts as large
+    monkeypatch.setattr(sync_mod, "MERGE_STEP_PAGES", 4)  # many small steps
+    sections = await _sections(module_server.url, buyer_token, 2)
+    h = await make_harness(tmp_path / "m.sqlite", module_server.url, buyer_token, page_limit=100)
+    try:
+        for sid in sections:
+            await h.store.write(syncstate.track_scope, f"section:{sid}")
+        await h.engine.start()
+        await wait_until(lambda: _is(h.engine.state, ConnState.ONLINE))
+        await wait_until(lambda: _merge_done(h), timeout=30)
+        # merged: another step has nothing left to do, and FTS5 finds its index sound
+        assert not await h.store.write(search.merge_index, 4)
+        await h.store.write(lambda db: db.conn.execute(
+            "INSERT INTO product_fts(product_fts, rank) VALUES ('integrity-check', 1)"))
+        assert await h.store.read(queries.count_products) > 0
+    finally:
+        await h.close()
+
+
+async def _merge_done(h: Harness) -> bool:
+    task = h.engine._merge_task
+    return task is not None and task.done()
