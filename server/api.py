@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import attachments, auth, catalog, db, deals, images, problems, social, sync
+from server import attachments, auth, catalog, db, deals, images, problems, social, sync, workspace
 from server.compression import CompressionMiddleware
 from server.state import PROTOCOL, VERSION, ServerState, Settings, get_state, json_response
 
@@ -119,6 +119,7 @@ def create_app(settings: Settings | None = None, state: ServerState | None = Non
     app.include_router(social.router)
     app.include_router(attachments.router)
     app.include_router(deals.router)
+    app.include_router(workspace.router)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(CompressionMiddleware)
     return app

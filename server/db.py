@@ -278,12 +278,20 @@ def _m4_deals(conn: Connection) -> None:
     deals_schema.create(conn)
 
 
+def _m5_workspace(conn: Connection) -> None:
+    """Version 5: view counting, daily figures, leads (see :mod:`server.workspace_schema`)."""
+    from server import workspace_schema
+
+    workspace_schema.create(conn)
+
+
 #: Ordered migration steps: (version, function). Append, never edit or reorder.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _m1_initial),
     (2, _m2_search),
     (3, _m3_social),
     (4, _m4_deals),
+    (5, _m5_workspace),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

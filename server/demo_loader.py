@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -283,6 +284,11 @@ def load_demo(
                     "join_code": join_codes.get(company_id) if company_id else None,
                 }
             )
+        # Figures of the last 30 days for the companies of the demo staff accounts (§9).
+        from server.workspace import seed_demo_history
+
+        seed_demo_history(conn, sorted({int(a["company_id"]) for a in accounts_out if a["company_id"]}),
+                          date.fromisoformat(now[:10]), seed)
         db.set_meta(conn, "demo_accounts", orjson.dumps(accounts_out).decode())
         db.set_meta(conn, "name", DEMO_NAME)
         db.set_meta(conn, "demo", "1")

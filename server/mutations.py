@@ -49,6 +49,9 @@ class MutationContext:
 
 Handler = Callable[[MutationContext, dict[str, Any]], Any]
 MUTATIONS: dict[str, Handler] = {}
+#: Called after every applied handler, inside its savepoint: ``hook(ctx, type_)``
+#: (derived data such as the workspace's leads and figures, :mod:`server.workspace`).
+AFTER_APPLY: list[Callable[[MutationContext, str], None]] = []
 
 
 def mutation(type_: str) -> Callable[[Handler], Handler]:
@@ -67,7 +70,10 @@ def apply(ctx: MutationContext, type_: str, args: Any) -> Any:
         raise Rejected("invalid-value", "args must be an object")
     if not _valid_text(args):
         raise Rejected("invalid-value", "text must be valid Unicode (no unpaired surrogates)")
-    return handler(ctx, args)
+    result = handler(ctx, args)
+    for hook in AFTER_APPLY:
+        hook(ctx, type_)
+    return result
 
 
 def _valid_text(value: Any, depth: int = 0) -> bool:

@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 from starlette.responses import Response
 
-from server import db, deals, entities, mutations, social
+from server import db, deals, entities, mutations, social, workspace
 from server.auth import Creds, User, require_user, token_of
 from server.problems import ProblemError, problem_dict
 from server.state import ServerState, get_state, run_sync
@@ -244,6 +244,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
             _products(lambda: [P.company_id == cid], False),
             *social.company_sources(cid or 0),
             *deals.company_sources(cid or 0),
+            *workspace.company_sources(cid or 0),
             _tombstones(req.key),
         ]
     raise AssertionError(req.kind)  # pragma: no cover

@@ -117,7 +117,7 @@ def test_scope_access_matrix(srv):
         # staff read their company scope: staff and every product, hidden ones too
         changes, _, _ = pull_all(staff, scope)
         kinds = {ch["entity"] for ch in changes}
-        assert kinds == {"staff", "product"}
+        assert kinds == {"staff", "product", "figures_day"}  # the demo company's figures (§9)
         hidden_ch = [ch for ch in changes if ch["entity"] == "product" and ch["id"] == hidden]
         assert hidden_ch and hidden_ch[0]["data"]["hidden"] is True
         staff_ids = {ch["data"]["user_id"] for ch in changes if ch["entity"] == "staff"}
