@@ -45,7 +45,7 @@ from pydantic import Field, StrictInt, StrictStr
 from sqlalchemy.engine import Connection
 from starlette.responses import Response
 
-from server import db, mutations, social
+from server import db, social
 from server.auth import Creds, User, require_user, token_of
 from server.deals_schema import deal_events, deals, demo_signing_keys, signing_keys
 from server.mutations import MutationContext, Rejected, _parse, _Strict, mutation
@@ -968,19 +968,11 @@ class DealBot:
             row = _deal_row(conn, deal_id)
             if row is None or int(row.version) != version:
                 return  # it moved on: looked at again next tick
-            bot = self.bots._bot_user(conn, int(row.company_id), touched)
-            ctx = mutations.MutationContext(conn=conn, user=bot, now=db.now_iso())
+            ctx = self.bots.bot_context(conn, int(row.company_id), touched)
             type_, args = self._decide(ctx, row)
-            sp = conn.begin_nested()
-            try:
-                mutations.apply(ctx, type_, args)
-                sp.commit()
-            except mutations.Rejected as e:
-                sp.rollback()
-                log.warning("demo deal bot could not %s %s: %s", type_, deal_id, e)
+            if not self.bots.apply_in_savepoint(ctx, type_, args, touched, deal_id):
                 self._failed.add(key)
                 return
-            touched |= ctx.touched
         self.actions += 1
         self.state.notifier.notify(touched)
 

@@ -204,18 +204,10 @@ class DemoBots:
                     "is_demo_reply": True,
                 }
                 type_ = "message.send"
-            bot = self._bot_user(conn, int(company_id), touched)
-            ctx = mutations.MutationContext(conn=conn, user=bot, now=db.now_iso())
-            sp = conn.begin_nested()
-            try:
-                mutations.apply(ctx, type_, args)
-                sp.commit()
-            except mutations.Rejected as e:
-                sp.rollback()
-                log.warning("demo bot could not %s %s: %s", type_, args, e)
+            ctx = self.bot_context(conn, int(company_id), touched)
+            if not self.apply_in_savepoint(ctx, type_, args, touched, args):
                 self._failed.add(key)
                 return
-            touched |= ctx.touched
         self.actions += 1
         self.state.notifier.notify(touched)
 
@@ -250,6 +242,30 @@ class DemoBots:
             product["certifications"] = orjson.loads(product["certifications"] or "[]")
         company = conn.execute(sa.select(db.companies.c.name_en).where(db.companies.c.id == company_id)).scalar()
         return compose_reply(text, product, str(company or ""), shared=product_id is not None)
+
+    def bot_context(
+        self, conn: Connection, company_id: int, touched: set[str]
+    ) -> mutations.MutationContext:
+        """A mutation context acting as the demo company's bot user."""
+        bot = self._bot_user(conn, company_id, touched)
+        return mutations.MutationContext(conn=conn, user=bot, now=db.now_iso())
+
+    @staticmethod
+    def apply_in_savepoint(
+        ctx: mutations.MutationContext, type_: str, args: dict[str, Any],
+        touched: set[str], what: object,
+    ) -> bool:
+        """Apply one bot mutation in a savepoint; a rejection is rolled back and logged."""
+        sp = ctx.conn.begin_nested()
+        try:
+            mutations.apply(ctx, type_, args)
+            sp.commit()
+        except mutations.Rejected as e:
+            sp.rollback()
+            log.warning("demo bot could not %s %s: %s", type_, what, e)
+            return False
+        touched |= ctx.touched
+        return True
 
     def _bot_user(self, conn: Connection, company_id: int, touched: set[str]) -> User:
         uid = conn.execute(sa.select(demo_bots.c.user_id).where(demo_bots.c.company_id == company_id)).scalar()
