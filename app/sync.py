@@ -561,6 +561,11 @@ class SyncEngine:
             if seqs[0] == last_first:
                 raise ProtocolError("The server did not answer the pushed mutations.")
             last_first = seqs[0]
+            # attachments first: message.send names a file the server must already hold
+            if any(_item_field(i, "type") == "message.send" for i in items):
+                from .social import upload_pending
+
+                await upload_pending(self.store, self.client, seqs)
             to_mark = [
                 s for s, i in zip(seqs, items, strict=True) if _item_field(i, "state") == "pending"
             ]

@@ -37,6 +37,12 @@ from .changes import ChangeSet
 STATES = ("pending", "sent", "applied", "rejected")
 OPEN_STATES = ("pending", "sent")
 MAX_BATCH = 500
+# authorization, cards and chat: their results are handled by social.after_result
+_SOCIAL = frozenset({
+    "grant.set", "grant.revoke", "card.update", "card.request", "card.accept",
+    "card.decline", "card.send", "card_holder.update", "card_holder.remove",
+    "message.send", "conversation.read", "quick_reply.set", "quick_reply.remove",
+})
 
 
 class OutboxError(RuntimeError):
@@ -180,7 +186,11 @@ def record_results(db: sqlite_utils.Database,
              None if result is None else orjson.dumps(result).decode(), now, seq),
         )
         changes.add_upsert("outbox", seq)
-        if status == "rejected":
+        if item.type in _SOCIAL:
+            from . import social
+
+            reset_me |= social.after_result(conn, item, status, code, reason, result, changes)
+        elif status == "rejected":
             reset_me |= _undo_rejected(conn, item, result, changes)
         else:
             _after_applied(conn, item, result, changes)
@@ -260,3 +270,6 @@ def rebase_local(db: sqlite_utils.Database | sqlite3.Connection,
     for row in rows:
         item = _item(row)
         writes.apply_local(conn, item.type, item.args, changes)
+    from . import social
+
+    social.rebase_local(conn, changes)

@@ -186,8 +186,66 @@ def _v2(conn: sqlite3.Connection) -> None:
     rebuild_index(conn)
 
 
+# version 3: authorization, cards and chat (protocol section 7), see offline_cache/social.py.
+# Each entity keeps its whole wire object in ``data`` (JSON) plus the columns queries
+# filter and sort on. ``social_outgoing`` holds messages written here that the server has
+# not delivered back yet ("waiting to send"), with the local file of an attachment.
+_V3 = """
+CREATE TABLE social_grants (
+    company_id INTEGER PRIMARY KEY,
+    status TEXT, version INTEGER, data TEXT NOT NULL
+);
+CREATE TABLE social_buyers (
+    company_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
+    display_name TEXT, data TEXT NOT NULL,
+    PRIMARY KEY (company_id, user_id)
+);
+CREATE TABLE social_cards (
+    id INTEGER PRIMARY KEY,
+    mine INTEGER NOT NULL DEFAULT 0, name TEXT, company TEXT, data TEXT NOT NULL
+);
+CREATE TABLE social_card_requests (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL, status TEXT, direction TEXT, created_at TEXT, data TEXT NOT NULL
+);
+CREATE INDEX social_card_requests_scope ON social_card_requests(scope);
+CREATE TABLE social_conversations (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL, buyer_user_id INTEGER, company_id INTEGER,
+    last_message_at TEXT, unread INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL
+);
+CREATE INDEX social_conversations_scope ON social_conversations(scope, last_message_at);
+CREATE TABLE social_messages (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL, conversation_id INTEGER NOT NULL, n INTEGER NOT NULL,
+    client_msg_id TEXT, sender_user_id INTEGER, text TEXT, created_at TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX social_messages_conv ON social_messages(conversation_id, n);
+CREATE INDEX social_messages_cmid ON social_messages(client_msg_id);
+CREATE INDEX social_messages_scope ON social_messages(scope);
+CREATE TABLE social_quick_replies (
+    id TEXT PRIMARY KEY,
+    company_id INTEGER, position INTEGER, data TEXT NOT NULL
+);
+CREATE TABLE social_outgoing (
+    client_msg_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    conversation_id INTEGER, company_id INTEGER, buyer_user_id INTEGER,
+    kind TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', product_id INTEGER,
+    attachment_id TEXT, local_path TEXT, filename TEXT,
+    upload_state TEXT CHECK (upload_state IS NULL
+        OR upload_state IN ('pending', 'uploaded', 'failed')),
+    state TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (state IN ('waiting', 'sent', 'rejected')),
+    code TEXT, reason TEXT, message_id INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX social_outgoing_seq ON social_outgoing(seq);
+"""
+
 # MIGRATIONS[i] migrates version i -> i + 1 (append only)
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _v2, _script(_V3)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -177,6 +177,9 @@ def _discard_scope_data(conn: sqlite3.Connection, scope: str) -> ChangeSet:
             "SELECT user_id FROM staff WHERE company_id = ?", (ident,))]
         conn.execute("DELETE FROM staff WHERE company_id = ?", (ident,))
         changes.add_deletes("staff", staff)
+        from . import social
+
+        social.discard_scope(conn, scope, kind, ident, changes)
     elif kind == "directory":
         for table, entity in (("categories", "category"), ("sections", "section"),
                               ("companies", "company")):
@@ -190,8 +193,10 @@ def _discard_scope_data(conn: sqlite3.Connection, scope: str) -> ChangeSet:
         conn.execute("DELETE FROM profile")
         changes.add_deletes("favourite", fav)
         changes.add_deletes("profile", prof)
+        from . import social
         from .outbox import rebase_local
 
+        social.discard_scope(conn, scope, kind, ident, changes)
         rebase_local(conn, changes)
     return changes
 
@@ -268,6 +273,11 @@ def apply_page(db: sqlite_utils.Database, scope: str, changes: Iterable[Mapping[
         _upsert_products(conn, kind, ident, product_up, out)
     if product_del:
         _tombstone_products(conn, kind, ident, product_del, out)
+    if kind in ("me", "company"):
+        # authorization, cards and chat (protocol section 7)
+        from . import social
+
+        social.apply_changes(conn, scope, kind, ident, other, out)
     if kind == "directory":
         for entity, table, cols in (("category", "categories", CATEGORY_COLUMNS),
                                     ("section", "sections", SECTION_COLUMNS)):

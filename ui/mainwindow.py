@@ -35,7 +35,9 @@ from shiboken6 import isValid
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.pages.booth import BoothPage
+from ui.pages.cards import AuthorizationsPage, CardsPage
 from ui.pages.fair import FairPage
+from ui.pages.messages import MessagesPage
 from ui.pages.product import ProductPage
 from ui.pages.search import SearchPage
 from ui.pages.shortlist import ShortlistPage
@@ -43,7 +45,7 @@ from ui.sections import SectionsDialog
 from ui.settings_dialog import SettingsDialog
 from ui.statusbar import StatusBar
 
-NAV_PAGES = ("fair", "search", "shortlist")
+NAV_PAGES = ("fair", "search", "shortlist", "messages", "cards", "authorizations")
 
 
 def _keys(*seqs: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
             "fair": FairPage(ctx, self),
             "search": SearchPage(ctx, self),
             "shortlist": ShortlistPage(ctx, self),
+            "messages": MessagesPage(ctx, self),
+            "cards": CardsPage(ctx, self),
+            "authorizations": AuthorizationsPage(ctx, self),
             "booth": BoothPage(ctx, self),
             "product": ProductPage(ctx, self),
         }
@@ -110,6 +115,10 @@ class MainWindow(QMainWindow):
             ("fair", self.tr("Fair"), self.tr("Browse categories, sections and booths")),
             ("search", self.tr("Search"), self.tr("Search products (Ctrl+F)")),
             ("shortlist", self.tr("Shortlist"), self.tr("Your favourite products and booths")),
+            ("messages", self.tr("Messages"), self.tr("Chat with exhibitors and buyers")),
+            ("cards", self.tr("Cards"), self.tr("Your card and the cards you hold")),
+            ("authorizations", self.tr("Authorizations"),
+             self.tr("Who may see your profile and contact you")),
         ):
             item = QListWidgetItem(text, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, kind)

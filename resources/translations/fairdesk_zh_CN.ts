@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AuthorizationsPage</name>
+        <message>
+            <source>Authorizations</source>
+            <translation>授权</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Authorize</source>
+            <translation>授权</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Exhibitors you authorized see your profile and may contact you.</source>
+            <translation>您授权的展商可查看您的资料并与您联系。</translation>
+        </message>
+        <message>
+            <source>Exhibitor</source>
+            <translation>展商</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Authorized</source>
+            <translation>已授权</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>已撤销</translation>
+        </message>
+        <message>
+            <source>Buyers who authorized your company or contacted it.</source>
+            <translation>授权贵公司或与贵公司联系过的采购商。</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>采购商</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>访问权限</translation>
+        </message>
+        <message>
+            <source>Contacted only</source>
+            <translation>仅联系过</translation>
+        </message>
+    </context>
+    <context>
         <name>BoothPage</name>
         <message>
             <source>Booth</source>
@@ -88,6 +155,212 @@
         <message>
             <source>Following the section: its products are downloading…</source>
             <translation>已关注该展区，正在下载产品…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardDialog</name>
+        <message>
+            <source>My card</source>
+            <translation>我的名片</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职位</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Country (two letters)</source>
+            <translation>国家（两位字母代码）</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>网站</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardsPage</name>
+        <message>
+            <source>Cards</source>
+            <translation>名片</translation>
+        </message>
+        <message>
+            <source>Edit my card…</source>
+            <translation>编辑我的名片…</translation>
+        </message>
+        <message>
+            <source>Show QR code…</source>
+            <translation>显示二维码…</translation>
+        </message>
+        <message>
+            <source>Search cards, tags and notes</source>
+            <translation>搜索名片、标签和备注</translation>
+        </message>
+        <message>
+            <source>Cards you hold</source>
+            <translation>您收藏的名片</translation>
+        </message>
+        <message>
+            <source>Note and tags…</source>
+            <translation>备注和标签…</translation>
+        </message>
+        <message>
+            <source>Export vCard…</source>
+            <translation>导出 vCard…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Card requests</source>
+            <translation>名片请求</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>Card holder</source>
+            <translation>名片夹</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>请求</translation>
+        </message>
+        <message>
+            <source>You have no card yet</source>
+            <translation>您还没有名片</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职位</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Met at</source>
+            <translation>相识于</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来自</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Incoming</source>
+            <translation>收到的</translation>
+        </message>
+        <message>
+            <source>Outgoing</source>
+            <translation>发出的</translation>
+        </message>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>Chat</source>
+            <translation>聊天</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>待处理</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Card not saved</source>
+            <translation>名片未保存</translation>
+        </message>
+        <message>
+            <source>Export vCard</source>
+            <translation>导出 vCard</translation>
+        </message>
+        <message>
+            <source>vCard (*.vcf)</source>
+            <translation>vCard (*.vcf)</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Card request</source>
+            <translation>名片请求</translation>
         </message>
     </context>
     <context>
@@ -451,6 +724,30 @@
             <translation>您收藏的产品和展位</translation>
         </message>
         <message>
+            <source>Messages</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Chat with exhibitors and buyers</source>
+            <translation>与展商和采购商聊天</translation>
+        </message>
+        <message>
+            <source>Cards</source>
+            <translation>名片</translation>
+        </message>
+        <message>
+            <source>Your card and the cards you hold</source>
+            <translation>您的名片和收藏的名片</translation>
+        </message>
+        <message>
+            <source>Authorizations</source>
+            <translation>授权</translation>
+        </message>
+        <message>
+            <source>Who may see your profile and contact you</source>
+            <translation>谁可以查看您的资料并与您联系</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -565,6 +862,108 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>{page} — FairDesk</source>
             <translation>{page} — FairDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Product: {name}</source>
+            <translation>产品：{name}</translation>
+        </message>
+        <message>
+            <source>Attachment: {name}</source>
+            <translation>附件：{name}</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>Not sent: {reason}</source>
+            <translation>未发送：{reason}</translation>
+        </message>
+        <message>
+            <source>{name} ({n} unread)</source>
+            <translation>{name}（{n} 条未读）</translation>
+        </message>
+        <message>
+            <source>You</source>
+            <translation>您</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessagesPage</name>
+        <message>
+            <source>Messages</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Find a conversation</source>
+            <translation>查找会话</translation>
+        </message>
+        <message>
+            <source>Conversations</source>
+            <translation>会话</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>消息内容</translation>
+        </message>
+        <message>
+            <source>Write a message</source>
+            <translation>输入消息</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>Attach file…</source>
+            <translation>添加附件…</translation>
+        </message>
+        <message>
+            <source>Save attachment…</source>
+            <translation>保存附件…</translation>
+        </message>
+        <message>
+            <source>Open product</source>
+            <translation>打开产品</translation>
+        </message>
+        <message>
+            <source>Send the message (it waits while offline)</source>
+            <translation>发送消息（离线时将等待发送）</translation>
+        </message>
+        <message>
+            <source>Send an image or a PDF (at most 10 MiB)</source>
+            <translation>发送图片或 PDF（最大 10 MiB）</translation>
+        </message>
+        <message>
+            <source>No conversation yet</source>
+            <translation>暂无会话</translation>
+        </message>
+        <message>
+            <source>Message not sent</source>
+            <translation>消息未发送</translation>
+        </message>
+        <message>
+            <source>Attach a file</source>
+            <translation>添加附件</translation>
+        </message>
+        <message>
+            <source>Images and PDF (*.jpg *.jpeg *.png *.webp *.pdf)</source>
+            <translation>图片和 PDF (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
+        </message>
+        <message>
+            <source>File not sent</source>
+            <translation>文件未发送</translation>
+        </message>
+        <message>
+            <source>Save attachment</source>
+            <translation>保存附件</translation>
+        </message>
+        <message>
+            <source>Attachment not saved</source>
+            <translation>附件未保存</translation>
         </message>
     </context>
     <context>
@@ -740,6 +1139,21 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Remove from shortlist</source>
             <translation>移出收藏</translation>
+        </message>
+    </context>
+    <context>
+        <name>QrDialog</name>
+        <message>
+            <source>My card as a QR code</source>
+            <translation>我的名片二维码</translation>
+        </message>
+        <message>
+            <source>QR code of my card</source>
+            <translation>我的名片二维码</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>

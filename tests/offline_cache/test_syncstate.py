@@ -66,7 +66,7 @@ def test_upsert_replaces_and_tombstone_deletes(store: Store) -> None:
 def test_unknown_entities_and_ops_are_ignored(store: Store) -> None:
     track(store, "me")
     cs = apply(store, "me", [
-        {"entity": "card", "op": "upsert", "id": 5, "data": {"x": 1}},
+        {"entity": "hologram", "op": "upsert", "id": 5, "data": {"x": 1}},
         {"entity": "favourite", "op": "frobnicate", "id": "product:1"},
         up("profile", {"user_id": 7, "display_name": "Ana", "email": "a@x", "role": "buyer",
                        "company_id": None, "company": "Ruiz", "country": "ES",

@@ -1,0 +1,412 @@
+"""Business cards and authorizations.
+
+``CardsPage``: one's own card (edit, QR code), the card holder (search, tags and notes,
+export the selected cards to vCard or CSV, remove) and card requests (accept, decline).
+``AuthorizationsPage``: a buyer's grants (authorize or revoke each exhibitor); for
+exhibitor staff, the buyers who authorized (or contacted) the company.
+Card and profile data come from other users: shown as plain text only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.social import SocialService, card_qr_png, cards_to_csv, cards_to_vcard
+from offline_cache import social
+from ui.asyncutil import spawn
+from ui.context import UiContext
+from ui.models import StaticTableModel
+from ui.pages.messages import _LocalWriter, _profile_role
+from ui.pages.shortlist import NoteDialog
+from ui.widgets import label, show_message, table_view
+
+Row = dict[str, Any]
+CARD_EDIT_FIELDS = ("name", "title", "company", "country", "phone", "email", "website")
+
+
+def _service(ctx: UiContext) -> SocialService:
+    engine = ctx.engine
+    return SocialService(ctx.store, engine if engine is not None
+                         else _LocalWriter(ctx.store))  # type: ignore[arg-type]
+
+
+class CardDialog(QDialog):
+    """Edit one's own card."""
+
+    def __init__(self, card: Row, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My card"))
+        self.setObjectName("card-dialog")
+        names = {
+            "name": self.tr("Name"), "title": self.tr("Title"), "company": self.tr("Company"),
+            "country": self.tr("Country (two letters)"), "phone": self.tr("Phone"),
+            "email": self.tr("Email"), "website": self.tr("Website"),
+        }
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for f in CARD_EDIT_FIELDS:
+            e = QLineEdit(str(card.get(f) or ""), self)
+            e.setAccessibleName(names[f])
+            e.setMaxLength(2 if f == "country" else 300)
+            self.edits[f] = e
+            form.addRow(names[f], e)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {f: e.text().strip() for f, e in self.edits.items()}
+
+
+class QrDialog(QDialog):
+    """One's own card as a QR code, for on-site meetings."""
+
+    def __init__(self, png: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My card as a QR code"))
+        self.setObjectName("qr-dialog")
+        pix = QPixmap()
+        pix.loadFromData(png, "PNG")
+        self.image = QLabel(self)
+        self.image.setPixmap(pix)
+        self.image.setAccessibleName(self.tr("QR code of my card"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.image)
+        lay.addWidget(buttons)
+
+
+class CardsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page-cards")
+        self.setAccessibleName(self.tr("Cards"))
+        self.my: Row | None = None
+
+        self.my_label = label("", "section", self, wrap=True)
+        self.my_label.setObjectName("my-card")
+        self.edit_button = QPushButton(self.tr("Edit my card…"), self)
+        self.qr_button = QPushButton(self.tr("Show QR code…"), self)
+        self.edit_button.clicked.connect(self.edit_my_card)
+        self.qr_button.clicked.connect(self.show_qr)
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Search cards, tags and notes"))
+        self.filter.setAccessibleName(self.tr("Search cards, tags and notes"))
+        self.filter.textChanged.connect(lambda _t: self.refresh())
+        self.model = StaticTableModel(parent=self)
+        self.table = table_view(self)
+        self.table.setObjectName("cards-table")
+        self.table.setAccessibleName(self.tr("Cards you hold"))
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.note_button = QPushButton(self.tr("Note and tags…"), self)
+        self.vcard_button = QPushButton(self.tr("Export vCard…"), self)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.note_button.clicked.connect(self.edit_note)
+        self.vcard_button.clicked.connect(lambda: self.export("vcf"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        self.requests = StaticTableModel(parent=self)
+        self.req_table = table_view(self)
+        self.req_table.setObjectName("card-requests-table")
+        self.req_table.setAccessibleName(self.tr("Card requests"))
+        self.req_table.setModel(self.requests)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.decline_button = QPushButton(self.tr("Decline"), self)
+        self.accept_button.clicked.connect(lambda: self.decide(True))
+        self.decline_button.clicked.connect(lambda: self.decide(False))
+
+        top = QHBoxLayout()
+        top.addWidget(self.my_label, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.qr_button)
+        held = QWidget(self)
+        hv = QVBoxLayout(held)
+        hv.addWidget(self.filter)
+        hv.addWidget(self.table, 1)
+        hb = QHBoxLayout()
+        for b in (self.note_button, self.remove_button):
+            hb.addWidget(b)
+        hb.addStretch(1)
+        hb.addWidget(self.vcard_button)
+        hb.addWidget(self.csv_button)
+        hv.addLayout(hb)
+        reqs = QWidget(self)
+        rv = QVBoxLayout(reqs)
+        rv.addWidget(self.req_table, 1)
+        rb = QHBoxLayout()
+        rb.addStretch(1)
+        rb.addWidget(self.accept_button)
+        rb.addWidget(self.decline_button)
+        rv.addLayout(rb)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(held, self.tr("Card holder"))
+        self.tabs.addTab(reqs, self.tr("Requests"))
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+        ctx.changed.connect(self._on_changed)
+
+    def page_title(self) -> str:
+        return self.tr("Cards")
+
+    def activate(self, arg: object = None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        spawn(self.reload(), "cards-reload")
+
+    def _on_changed(self, changes: Any) -> None:
+        if (changes.touches("card") or changes.touches("card_request")) and self.isVisible():
+            self.refresh()
+
+    async def reload(self) -> None:
+        store = self.ctx.store
+        self.my = await store.read(social.my_card)
+        if self.my:
+            parts = [self.my.get("name"), self.my.get("title"), self.my.get("company")]
+            self.my_label.setText(" · ".join(str(p) for p in parts if p))
+        else:
+            self.my_label.setText(self.tr("You have no card yet"))
+        self.qr_button.setEnabled(self.my is not None)
+        cards = await store.read(social.list_cards, self.filter.text())
+        self.model.set_table(
+            [self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Country"),
+             self.tr("Tags"), self.tr("Met at")],
+            [[str(c.get("name") or ""), str(c.get("company") or ""), str(c.get("title") or ""),
+              str(c.get("country") or ""), ", ".join((c.get("holder") or {}).get("tags") or ()),
+              self._met_at((c.get("holder") or {}).get("met_at"))] for c in cards],
+            payload=cards)
+        reqs = await store.read(social.list_card_requests)
+        self.requests.set_table(
+            [self.tr("From"), self.tr("Company"), self.tr("Direction"), self.tr("Status"),
+             self.tr("Note")],
+            [[str(r.get("from_name") or ""), str(r.get("company_name") or ""),
+              self.tr("Incoming") if r.get("direction") == "incoming" else self.tr("Outgoing"),
+              self._status(str(r.get("status") or "")), str(r.get("note") or "")]
+             for r in reqs],
+            payload=reqs)
+
+    def _met_at(self, v: Any) -> str:
+        return {"booth": self.tr("Booth"), "chat": self.tr("Chat"),
+                "deal": self.tr("Deal")}.get(str(v or ""), "")
+
+    def _status(self, v: str) -> str:
+        return {"pending": self.tr("Pending"), "accepted": self.tr("Accepted"),
+                "declined": self.tr("Declined")}.get(v, v)
+
+    def selected_cards(self) -> list[Row]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.payload(r) for r in rows if self.model.payload(r)]
+
+    # -- actions
+    def edit_my_card(self) -> None:
+        dialog = CardDialog(self.my or {}, self)
+        dialog.accepted.connect(lambda: spawn(self._save_card(dialog.values()), "card-save"))
+        dialog.open()
+
+    async def _save_card(self, values: dict[str, str]) -> None:
+        try:
+            await _service(self.ctx).update_my_card(**values)
+        except ValueError as exc:
+            show_message(self, self.tr("Card not saved"), str(exc))
+            return
+        await self.reload()
+
+    def show_qr(self) -> QrDialog | None:
+        if self.my is None:
+            return None
+        dialog = QrDialog(card_qr_png(self.my), self)
+        dialog.open()
+        return dialog
+
+    def edit_note(self) -> None:
+        cards = self.selected_cards()
+        if len(cards) != 1:
+            return
+        card = cards[0]
+        holder = card.get("holder") or {}
+        dialog = NoteDialog(str(card.get("name") or ""), str(holder.get("note") or ""),
+                            list(holder.get("tags") or ()), self)
+        dialog.accepted.connect(lambda: spawn(self._save_note(card, *dialog.values()),
+                                              "card-note"))
+        dialog.open()
+
+    async def _save_note(self, card: Row, note: str, tags: list[str]) -> None:
+        try:
+            await _service(self.ctx).update_card_holder(int(card["id"]), note=note, tags=tags)
+        except ValueError as exc:
+            show_message(self, self.tr("Card not saved"), str(exc))
+            return
+        await self.reload()
+
+    def remove_selected(self) -> None:
+        async def run(ids: list[int]) -> None:
+            for cid in ids:
+                await _service(self.ctx).remove_card(cid)
+            await self.reload()
+
+        ids = [int(c["id"]) for c in self.selected_cards()]
+        if ids:
+            spawn(run(ids), "cards-remove")
+
+    def export(self, kind: str) -> None:
+        cards = self.selected_cards() or [self.model.payload(r)
+                                          for r in range(self.model.rowCount())]
+        if not cards:
+            return
+        if kind == "vcf":
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export vCard"), "cards.vcf",
+                                                  self.tr("vCard (*.vcf)"))
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "cards.csv",
+                                                  self.tr("CSV (*.csv)"))
+        if path:
+            self.write_export(Path(path), kind, cards)
+
+    def write_export(self, path: Path, kind: str, cards: list[Row]) -> None:
+        text = cards_to_vcard(cards) if kind == "vcf" else cards_to_csv(cards)
+        try:
+            path.write_text(text, encoding="utf-8-sig" if kind == "csv" else "utf-8",
+                            newline="")
+        except OSError as exc:
+            show_message(self, self.tr("Export failed"), str(exc))
+
+    def decide(self, accept: bool) -> None:
+        idx = self.req_table.currentIndex()
+        req = self.requests.payload(idx.row()) if idx.isValid() else None
+        if not req or req.get("direction") != "incoming" or req.get("status") != "pending":
+            return
+
+        async def run() -> None:
+            svc = _service(self.ctx)
+            try:
+                if accept:
+                    await svc.accept_card_request(int(req["id"]))
+                else:
+                    await svc.decline_card_request(int(req["id"]))
+            except ValueError as exc:
+                show_message(self, self.tr("Card request"), str(exc))
+            await self.reload()
+
+        spawn(run(), "card-request")
+
+
+class AuthorizationsPage(QWidget):
+    """Buyers: the exhibitors you authorized. Staff: the buyers who authorized you."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page-authorizations")
+        self.setAccessibleName(self.tr("Authorizations"))
+        self.role: str | None = None
+        self.intro = label("", "", self, wrap=True)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Search"))
+        self.filter.setAccessibleName(self.tr("Search"))
+        self.filter.textChanged.connect(lambda _t: self.refresh())
+        self.model = StaticTableModel(parent=self)
+        self.table = table_view(self)
+        self.table.setObjectName("authorizations-table")
+        self.table.setAccessibleName(self.tr("Authorizations"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.grant_button = QPushButton(self.tr("Authorize"), self)
+        self.revoke_button = QPushButton(self.tr("Revoke"), self)
+        self.grant_button.clicked.connect(lambda: self.set_grant(True))
+        self.revoke_button.clicked.connect(lambda: self.set_grant(False))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.grant_button)
+        buttons.addWidget(self.revoke_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(buttons)
+        ctx.changed.connect(self._on_changed)
+
+    def page_title(self) -> str:
+        return self.tr("Authorizations")
+
+    def activate(self, arg: object = None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        spawn(self.reload(), "authorizations-reload")
+
+    def _on_changed(self, changes: Any) -> None:
+        if (changes.touches("grant") or changes.touches("buyer")) and self.isVisible():
+            self.refresh()
+
+    async def reload(self) -> None:
+        store = self.ctx.store
+        self.role = await store.read(_profile_role)
+        buyer = self.role in (None, "buyer")
+        self.grant_button.setVisible(buyer)
+        self.revoke_button.setVisible(buyer)
+        text = self.filter.text().strip().casefold()
+        if buyer:
+            self.intro.setText(self.tr(
+                "Exhibitors you authorized see your profile and may contact you."))
+            rows = [g for g in await store.read(social.list_grants)
+                    if not text or text in str(g.get("company_name") or "").casefold()]
+            self.model.set_table(
+                [self.tr("Exhibitor"), self.tr("Status")],
+                [[str(g.get("company_name") or ""),
+                  self.tr("Authorized") if g.get("status") == "granted" else self.tr("Revoked")]
+                 for g in rows], payload=rows)
+        else:
+            self.intro.setText(self.tr("Buyers who authorized your company or contacted it."))
+            rows = await store.read(social.list_buyers, None, self.filter.text())
+            self.model.set_table(
+                [self.tr("Buyer"), self.tr("Company"), self.tr("Country"), self.tr("Email"),
+                 self.tr("Access")],
+                [[str(b.get("display_name") or ""), str(b.get("company") or ""),
+                  str(b.get("country") or ""), str(b.get("email") or ""),
+                  self.tr("Contacted only") if b.get("limited") else self.tr("Authorized")]
+                 for b in rows], payload=rows)
+
+    def set_grant(self, grant: bool) -> None:
+        idx = self.table.currentIndex()
+        row = self.model.payload(idx.row()) if idx.isValid() else None
+        if not row or self.role not in (None, "buyer"):
+            return
+
+        async def run() -> None:
+            svc = _service(self.ctx)
+            cid = int(row["company_id"])
+            await (svc.grant(cid) if grant else svc.revoke(cid))
+            await self.reload()
+
+        spawn(run(), "grant")

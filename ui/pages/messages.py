@@ -1,0 +1,383 @@
+"""Messages: conversations with exhibitors (or buyers), the message view and a composer.
+
+Message text is untrusted: it is shown as plain text only (list item text is never
+interpreted as rich text; tooltips go through ``plain_tooltip``). Messages written
+offline show "waiting to send" until the server has them. Attachments are chosen with
+the platform's open dialog and saved through its save dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.social import AttachmentError, SocialService
+from offline_cache import social
+from ui.asyncutil import spawn
+from ui.context import UiContext
+from ui.models import ID_ROLE, ROW_ROLE, plain_tooltip
+from ui.widgets import label, show_message
+
+Row = dict[str, Any]
+AnyIndex = QModelIndex | QPersistentModelIndex
+_REFRESH_ON = ("conversation", "message", "outgoing", "outbox")
+
+
+class _LocalWriter:
+    """Without a signed-in session, writes go to the store (pushed after sign-in)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.client = None
+
+    async def local_write(self, fn: Any, *args: Any, **kw: Any) -> Any:
+        return await self.store.write(fn, *args, **kw)
+
+
+def conversation_title(row: Row, side: str) -> str:
+    name = row.get("company_name") if side == "buyer" else row.get("buyer_name")
+    return str(name or "")
+
+
+def message_text(row: Row) -> str:
+    """The plain-text body of a message row as the view shows it."""
+    kind = row.get("kind")
+    text = str(row.get("text") or "")
+    if kind == "product":
+        product = row.get("product") or {}
+        name = product.get("name_en") or str(row.get("product_id") or "")
+        body = QCoreApplication.translate("Messages", "Product: {name}").format(name=name)
+        text = f"{body}\n{text}" if text else body
+    elif kind == "attachment":
+        att = row.get("attachment") or {}
+        body = QCoreApplication.translate("Messages", "Attachment: {name}").format(name=att.get("filename") or "")
+        text = f"{body}\n{text}" if text else body
+    status = row.get("status")
+    if status == "waiting":
+        text += "\n" + QCoreApplication.translate("Messages", "Waiting to send")
+    elif status == "rejected":
+        text += "\n" + QCoreApplication.translate("Messages", "Not sent: {reason}").format(
+            reason=row.get("reason") or row.get("code") or "")
+    return text
+
+
+class ConversationListModel(QAbstractListModel):
+    """Conversations, newest first, with unread counts."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self.side = "buyer"
+
+    def set_rows(self, rows: list[Row], side: str) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.side = side
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row(self, index: int) -> Row:
+        return self._rows[index]
+
+    def row_of(self, conversation_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.get("id") == conversation_id:
+                return i
+        return -1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            title = conversation_title(r, self.side)
+            unread = int(r.get("unread") or 0)
+            if unread:
+                return QCoreApplication.translate("Messages", "{name} ({n} unread)").format(
+                    name=title, n=unread)
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            last = r.get("last_message") or {}
+            return plain_tooltip(str(last.get("preview") or ""))
+        if role == ID_ROLE:
+            return r.get("id")
+        if role == ROW_ROLE:
+            return r
+        return None
+
+
+class MessageListModel(QAbstractListModel):
+    """The messages of one conversation, oldest first (plain text only)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row(self, index: int) -> Row:
+        return self._rows[index]
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            sender = str(r.get("sender_name") or QCoreApplication.translate("Messages", "You"))
+            when = str(r.get("created_at") or "")[:16].replace("T", " ")
+            return f"{sender} · {when}\n{message_text(r)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(message_text(r))
+        if role == ID_ROLE:
+            return r.get("id")
+        if role == ROW_ROLE:
+            return r
+        return None
+
+
+class MessagesPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page-messages")
+        self.setAccessibleName(self.tr("Messages"))
+        self.conversation_id: int | None = None
+        self.side = "buyer"
+
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("conversation-filter")
+        self.filter.setPlaceholderText(self.tr("Find a conversation"))
+        self.filter.setAccessibleName(self.tr("Find a conversation"))
+        self.filter.textChanged.connect(lambda _t: self.refresh())
+        self.conversations = ConversationListModel(self)
+        self.conv_view = QListView(self)
+        self.conv_view.setObjectName("conversation-list")
+        self.conv_view.setAccessibleName(self.tr("Conversations"))
+        self.conv_view.setModel(self.conversations)
+        self.conv_view.selectionModel().currentChanged.connect(self._on_conversation)
+
+        self.title = label("", "section", self)
+        self.title.setObjectName("conversation-title")
+        self.messages = MessageListModel(self)
+        self.msg_view = QListView(self)
+        self.msg_view.setObjectName("message-list")
+        self.msg_view.setAccessibleName(self.tr("Messages"))
+        self.msg_view.setModel(self.messages)
+        self.msg_view.setWordWrap(True)
+        self.msg_view.setSpacing(4)
+        self.msg_view.setUniformItemSizes(False)
+        self.msg_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.msg_view.doubleClicked.connect(self._open_message)
+        self.msg_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        self.composer = QPlainTextEdit(self)
+        self.composer.setObjectName("composer")
+        self.composer.setAccessibleName(self.tr("Message text"))
+        self.composer.setPlaceholderText(self.tr("Write a message"))
+        self.composer.setTabChangesFocus(True)
+        self.composer.setMaximumHeight(90)
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.attach_button = QPushButton(self.tr("Attach file…"), self)
+        self.save_button = QPushButton(self.tr("Save attachment…"), self)
+        self.open_button = QPushButton(self.tr("Open product"), self)
+        self.send_button.clicked.connect(self.send_clicked)
+        self.attach_button.clicked.connect(self.attach_clicked)
+        self.save_button.clicked.connect(self.save_clicked)
+        self.open_button.clicked.connect(lambda: self._open_message(self.msg_view.currentIndex()))
+        self.send_button.setToolTip(self.tr("Send the message (it waits while offline)"))
+        self.attach_button.setToolTip(self.tr("Send an image or a PDF (at most 10 MiB)"))
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.filter)
+        lv.addWidget(self.conv_view, 1)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.title)
+        rv.addWidget(self.msg_view, 1)
+        rv.addWidget(self.composer)
+        buttons = QHBoxLayout()
+        for b in (self.attach_button, self.save_button, self.open_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        rv.addLayout(buttons)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.splitter)
+        ctx.changed.connect(self._on_changed)
+        self._update_buttons()
+
+    # -- page protocol
+    def page_title(self) -> str:
+        return self.tr("Messages")
+
+    def activate(self, arg: object = None) -> None:
+        if isinstance(arg, int):
+            self.conversation_id = arg
+        self.refresh()
+
+    @property
+    def service(self) -> SocialService:
+        engine = self.ctx.engine
+        return SocialService(self.ctx.store, engine if engine is not None
+                             else _LocalWriter(self.ctx.store))  # type: ignore[arg-type]
+
+    # -- loading
+    def refresh(self) -> None:
+        spawn(self.reload(), "messages-reload")
+
+    async def reload(self) -> None:
+        await self._reload_conversations()
+        await self.load_messages()
+
+    async def _reload_conversations(self) -> None:
+        profile = await self.ctx.store.read(_profile_role)
+        self.side = "buyer" if profile in (None, "buyer") else "company"
+        rows = await self.ctx.store.read(social.list_conversations, self.filter.text())
+        self.conversations.set_rows(rows, self.side)
+        if self.conversation_id is None and rows:
+            self.conversation_id = int(rows[0]["id"])
+        row = self.conversations.row_of(self.conversation_id or 0)
+        if row >= 0:
+            self.conv_view.selectionModel().blockSignals(True)
+            self.conv_view.setCurrentIndex(self.conversations.index(row))
+            self.conv_view.selectionModel().blockSignals(False)
+
+    async def load_messages(self) -> None:
+        cid = self.conversation_id
+        if cid is None:
+            self.messages.set_rows([])
+            self.title.setText(self.tr("No conversation yet"))
+            self._update_buttons()
+            return
+        conv = await self.ctx.store.read(social.get_conversation, cid)
+        self.title.setText(conversation_title(conv or {}, self.side))
+        self.messages.set_rows(await self.ctx.store.read(social.conversation_messages, cid))
+        if self.messages.rowCount():
+            self.msg_view.scrollToBottom()
+        self._update_buttons()
+        if conv is not None and int(conv.get("unread") or 0) and self.isVisible():
+            await self.service.mark_read(cid)
+            await self._reload_conversations()
+
+    def _on_changed(self, changes: Any) -> None:
+        if any(changes.touches(e) for e in _REFRESH_ON) and self.isVisible():
+            self.refresh()
+
+    def _on_conversation(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.conversation_id = int(self.conversations.row(current.row())["id"])
+            spawn(self.load_messages(), "messages-load")
+
+    def _current_message(self) -> Row | None:
+        idx = self.msg_view.currentIndex()
+        return self.messages.row(idx.row()) if idx.isValid() else None
+
+    def _update_buttons(self) -> None:
+        has = self.conversation_id is not None
+        for b in (self.send_button, self.attach_button, self.composer):
+            b.setEnabled(has)
+        msg = self._current_message()
+        self.save_button.setEnabled(bool(msg and msg.get("kind") == "attachment"
+                                         and msg.get("status") == "delivered"))
+        self.open_button.setEnabled(bool(msg and msg.get("kind") == "product"))
+
+    # -- actions
+    def send_clicked(self) -> None:
+        text = self.composer.toPlainText()
+        if not text.strip() or self.conversation_id is None:
+            return
+        spawn(self._send(text), "messages-send")
+
+    async def _send(self, text: str) -> None:
+        try:
+            await self.service.send_text(text, conversation_id=self.conversation_id)
+        except ValueError as exc:
+            show_message(self, self.tr("Message not sent"), str(exc))
+            return
+        self.composer.clear()
+        await self.load_messages()
+
+    def attach_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a file"), "",
+            self.tr("Images and PDF (*.jpg *.jpeg *.png *.webp *.pdf)"))
+        if path:
+            spawn(self._attach(Path(path)), "messages-attach")
+
+    async def _attach(self, path: Path) -> None:
+        try:
+            await self.service.send_attachment(path, conversation_id=self.conversation_id)
+        except (AttachmentError, ValueError) as exc:
+            show_message(self, self.tr("File not sent"), str(exc))
+            return
+        await self.load_messages()
+
+    def save_clicked(self) -> None:
+        msg = self._current_message()
+        if not msg or not msg.get("attachment_id"):
+            return
+        spawn(self._save(msg), "messages-save")
+
+    async def _save(self, msg: Row) -> None:
+        from app.social import safe_file_name
+
+        name = safe_file_name(str((msg.get("attachment") or {}).get("filename") or ""))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
+        if not path:
+            return
+        try:
+            await self.service.save_attachment(str(msg["attachment_id"]), Path(path))
+        except Exception as exc:  # network, permission: tell the user, never crash
+            show_message(self, self.tr("Attachment not saved"), str(exc))
+
+    def _open_message(self, index: QModelIndex) -> None:
+        self._update_buttons()
+        if not index.isValid():
+            return
+        msg = self.messages.row(index.row())
+        if msg.get("kind") == "product" and msg.get("product_id"):
+            self.ctx.navigate("product", int(msg["product_id"]))
+
+
+def _profile_role(db: Any) -> str | None:
+    row = db.conn.execute("SELECT role FROM profile LIMIT 1").fetchone()
+    return None if row is None else str(row[0])
