@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bench import bench_search, bench_sync
+from bench import bench_chat, bench_search, bench_sync
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     rc |= bench_sync.main(sync_args)
     print("\n## Local search (bench.bench_search)\n", flush=True)
     rc |= bench_search.main(search_args)
+    chat_args = ["--messages", "20", "--backlog", "200"] if args.quick else []
+    print("\n## Chat delivery (bench.bench_chat)\n", flush=True)
+    rc |= bench_chat.main(chat_args)
     return rc
 
 

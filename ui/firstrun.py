@@ -371,8 +371,10 @@ class FirstRunDialog(QDialog):
             await self.backend.follow(section_ids)
         except Exception as exc:
             self._show_error(self.tr("Following the sections failed: {error}").format(error=str(exc)))
-        if not section_ids:
-            self.sync_text.setText(self.tr("No sections chosen: the booth directory is downloading."))
+        if not section_ids and self.error.isHidden():
+            # nothing to download but the booth directory, which the status bar shows:
+            # no progress page that would sit at 0 %
+            self.accept()
 
     def on_progress(self, event: Progress) -> None:
         self._progress[event.scope] = event
