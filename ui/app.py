@@ -472,6 +472,7 @@ class FairDeskApp(QObject):
             old.deleteLater()
         self.window = window
         window.show()
+        spawn(window.notifier.check(), "unread-count")
         if current is not None:
             window.navigate(*current)
         else:

@@ -34,6 +34,7 @@ from shiboken6 import isValid
 
 from ui.asyncutil import spawn
 from ui.context import UiContext
+from ui.notify import MessageNotifier
 from ui.pages.booth import BoothPage
 from ui.pages.cards import AuthorizationsPage, CardsPage
 from ui.pages.fair import FairPage
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setToolTip(tip)
         self.nav.currentRowChanged.connect(self._on_nav)
+        self.notifier = MessageNotifier(ctx, self)
+        self.notifier.unread_changed.connect(self.set_unread_badge)
 
         self._welcome_dismissed = False
         self.welcome = self._welcome_banner()
@@ -404,6 +407,16 @@ class MainWindow(QMainWindow):
         mode = s.value("search/view")
         if mode in ("0", "1", 0, 1):
             self.pages["search"].set_view(int(mode))  # type: ignore[attr-defined]
+
+    def set_unread_badge(self, unread: int) -> None:
+        """The navigation's "Messages (3)" badge."""
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "messages":
+                item.setText(self.tr("Messages ({n})").format(n=unread) if unread > 0
+                             else self.tr("Messages"))
+                item.setToolTip(self.tr("{n} unread messages").format(n=unread) if unread > 0
+                                else self.tr("Chat with exhibitors and buyers"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.asyncutil import take_errors
@@ -180,6 +181,9 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     shortlist.show_comparison(targets[:3])  # type: ignore[attr-defined]
     await shooter.shot("shortlist", window)
 
+    # -- messages: start a conversation with the booth, and the demo's reply
+    await _walk_social(app, shooter, company_id, product_id)
+
     # -- settings dialog
     dialog = window.open_settings()
     await dialog.measure()
@@ -211,6 +215,64 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
         raise SmokeFailure(repr(errors[0]))
     await session.sign_out()
     return {"ok": True, "pages": shooter.pages, "products_cached": products_cached}
+
+
+async def _walk_social(app: FairDeskApp, shooter: Shooter, company_id: int, product_id: int) -> None:
+    from app.social import SocialService
+    from offline_cache import social
+
+    session, window, ctx = app.session, app.window, app.ctx
+    assert session is not None and window is not None and ctx is not None
+    engine = session.engine
+    service = SocialService(ctx.store, engine)
+    await service.grant(company_id)
+    if await service.my_card() is None:
+        await service.update_my_card(
+            name="Sophie Martin", title=QCoreApplication.translate("Smoke", "Purchasing manager"),
+            company="Maison Martin SARL", country="FR", email="sophie@example.com")
+    await service.request_card(company_id=company_id)
+    await service.share_product(product_id, company_id=company_id)
+    hello = QCoreApplication.translate(
+        "Smoke", "Hello, could you send me your price list and the minimum order quantity?")
+    await service.send_text(hello, company_id=company_id)
+    await engine.sync_once(attempts=3)
+
+    async def conversation() -> dict[str, Any] | None:
+        rows = await ctx.store.read(social.list_conversations, "")
+        return next((r for r in rows if int(r.get("company_id") or 0) == company_id), None)
+
+    conv = await conversation()
+    if conv is None:
+        raise SmokeFailure("the conversation with the booth did not start")
+    cid = int(conv["id"])
+    if app.demo is not None:  # the demo exhibitor's bot answers
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 20
+        while loop.time() < deadline:
+            await engine.sync_once(attempts=3)
+            rows = await ctx.store.read(social.conversation_messages, cid)
+            if any(r.get("sender_side") == "company" for r in rows):
+                break
+            await asyncio.sleep(0.3)
+    window.navigate("messages", cid)
+    messages = window.pages["messages"]
+    await messages.reload()  # type: ignore[attr-defined]
+    await wait_until(lambda: messages.messages.rowCount() > 0, what="messages")  # type: ignore[attr-defined]
+    await shooter.shot("messages", window)
+
+    window.navigate("cards")
+    cards = window.pages["cards"]
+    await cards.reload()  # type: ignore[attr-defined]
+    await shooter.shot("cards", window)
+    qr = cards.show_qr()  # type: ignore[attr-defined]
+    if qr is not None:
+        await shooter.shot("card-qr", qr)
+        qr.reject()
+
+    window.navigate("authorizations")
+    auth = window.pages["authorizations"]
+    await auth.reload()  # type: ignore[attr-defined]
+    await shooter.shot("authorizations", window)
 
 
 async def _wait_images(app: FairDeskApp, timeout: float = 5.0) -> None:

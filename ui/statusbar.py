@@ -88,7 +88,11 @@ class StatusBar(QStatusBar):
 
     def on_state(self, event: StateChanged) -> None:
         self._state = event
-        if event.state in (ConnState.SYNCING, ConnState.ONLINE, ConnState.SIGNED_OUT):
+        # a pause ends when the engine runs again (a state event queued before the
+        # pause took effect must not end it)
+        running = bool(getattr(self.ctx.engine, "running", True))
+        if event.state == ConnState.SIGNED_OUT or (
+                event.state in (ConnState.SYNCING, ConnState.ONLINE) and running):
             self.paused = False
         if event.state != ConnState.SYNCING:
             self._progress.clear()

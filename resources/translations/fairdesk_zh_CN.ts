@@ -95,6 +95,14 @@
             <translation>将此展位加入或移出收藏</translation>
         </message>
         <message>
+            <source>Authorize this exhibitor</source>
+            <translation>授权此展商</translation>
+        </message>
+        <message>
+            <source>An exhibitor you authorize sees your profile and may contact you</source>
+            <translation>您授权的展商可以查看您的资料并联系您</translation>
+        </message>
+        <message>
             <source>Booth no.</source>
             <translation>展位号</translation>
         </message>
@@ -151,6 +159,14 @@
         <message>
             <source>Remove booth from shortlist</source>
             <translation>将展位移出收藏</translation>
+        </message>
+        <message>
+            <source>Revoke authorization</source>
+            <translation>撤销授权</translation>
+        </message>
+        <message>
+            <source>This exhibitor no longer sees your profile once revoked</source>
+            <translation>撤销后此展商将无法再查看您的资料</translation>
         </message>
         <message>
             <source>Following the section: its products are downloading…</source>
@@ -863,6 +879,33 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <source>{page} — FairDesk</source>
             <translation>{page} — FairDesk</translation>
         </message>
+        <message>
+            <source>Messages ({n})</source>
+            <translation>消息 ({n})</translation>
+        </message>
+        <message>
+            <source>{n} unread messages</source>
+            <translation>{n} 条未读消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageNotifier</name>
+        <message>
+            <source>New message from {name}</source>
+            <translation>{name} 发来新消息</translation>
+        </message>
+        <message>
+            <source>A product or a file</source>
+            <translation>一个产品或文件</translation>
+        </message>
+        <message>
+            <source>{n} new messages</source>
+            <translation>{n} 条新消息</translation>
+        </message>
+        <message>
+            <source>FairDesk</source>
+            <translation>FairDesk</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -930,6 +973,14 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>打开产品</translation>
         </message>
         <message>
+            <source>Quick replies</source>
+            <translation>快捷回复</translation>
+        </message>
+        <message>
+            <source>Insert one of your company's saved replies</source>
+            <translation>插入贵公司保存的快捷回复</translation>
+        </message>
+        <message>
             <source>Send the message (it waits while offline)</source>
             <translation>发送消息（离线时将等待发送）</translation>
         </message>
@@ -940,6 +991,18 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>No conversation yet</source>
             <translation>暂无会话</translation>
+        </message>
+        <message>
+            <source>No quick replies yet</source>
+            <translation>还没有快捷回复</translation>
+        </message>
+        <message>
+            <source>Save the message as a quick reply</source>
+            <translation>将此消息保存为快捷回复</translation>
+        </message>
+        <message>
+            <source>Quick reply not saved</source>
+            <translation>快捷回复未保存</translation>
         </message>
         <message>
             <source>Message not sent</source>
@@ -1083,6 +1146,14 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>将此产品加入或移出收藏</translation>
         </message>
         <message>
+            <source>Contact exhibitor</source>
+            <translation>联系展商</translation>
+        </message>
+        <message>
+            <source>Open the conversation with this exhibitor and share this product in it</source>
+            <translation>打开与此展商的会话并分享此产品</translation>
+        </message>
+        <message>
             <source>FOB price</source>
             <translation>FOB 价格</translation>
         </message>
@@ -1135,6 +1206,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Value</source>
             <translation>数值</translation>
+        </message>
+        <message>
+            <source>Message not sent</source>
+            <translation>消息未发送</translation>
         </message>
         <message>
             <source>Remove from shortlist</source>
@@ -1656,6 +1731,17 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>The file could not be written: {error}</source>
             <translation>无法写入文件：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Smoke</name>
+        <message>
+            <source>Purchasing manager</source>
+            <translation>采购经理</translation>
+        </message>
+        <message>
+            <source>Hello, could you send me your price list and the minimum order quantity?</source>
+            <translation>您好，能否发给我价格表和最小起订量？</translation>
         </message>
     </context>
     <context>

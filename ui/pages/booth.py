@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import Row, bilingual, format_price, localized
+from offline_cache import social
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.images import company_key, product_key
 from ui.models import ROW_ROLE, Column, LazyRowModel
+from ui.pages.messages import profile_side, social_service
 from ui.widgets import grid_view, label
 
 THUMB = 128
@@ -55,6 +57,13 @@ class BoothPage(QWidget):
         self.fav_button = QPushButton(self.tr("Add booth to shortlist"), self)
         self.fav_button.setAccessibleName(self.tr("Add or remove this booth from the shortlist"))
         self.fav_button.clicked.connect(self._toggle_favourite)
+        self.granted = False
+        self.grant_button = QPushButton(self.tr("Authorize this exhibitor"), self)
+        self.grant_button.setObjectName("grant-exhibitor")
+        self.grant_button.setToolTip(self.tr(
+            "An exhibitor you authorize sees your profile and may contact you"))
+        self.grant_button.clicked.connect(self.grant_clicked)
+        self.grant_button.hide()
         self._is_fav = False
 
         self.facts = QGridLayout()
@@ -115,7 +124,11 @@ class BoothPage(QWidget):
         titles.addWidget(self.subtitle)
         titles.addLayout(self.facts)
         head.addLayout(titles, 1)
-        head.addWidget(self.fav_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QVBoxLayout()
+        actions.addWidget(self.fav_button)
+        actions.addWidget(self.grant_button)
+        actions.addStretch(1)
+        head.addLayout(actions)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
@@ -171,6 +184,7 @@ class BoothPage(QWidget):
         self.model.set_loader(loader)
         self.loaded.emit()
         await self._update_fav()
+        await self._update_grant()
         await self._update_note(company_id)
 
     async def _update_note(self, company_id: int) -> None:
@@ -306,6 +320,37 @@ class BoothPage(QWidget):
             await self.ctx.catalog.remove_favourite("company", company_id)
         await self._update_fav()
 
+    async def _update_grant(self) -> None:
+        company_id = self.company_id
+        if company_id is None or self.company is None or await profile_side(self.ctx) != "buyer":
+            self.grant_button.hide()
+            return
+        grants = await self.ctx.store.read(social.list_grants)
+        if self.company_id != company_id:
+            return
+        self.granted = any(int(g.get("company_id") or 0) == company_id
+                           and g.get("status") == "granted" for g in grants)
+        self.grant_button.setText(self.tr("Revoke authorization") if self.granted
+                                  else self.tr("Authorize this exhibitor"))
+        self.grant_button.setToolTip(
+            self.tr("This exhibitor no longer sees your profile once revoked") if self.granted
+            else self.tr("An exhibitor you authorize sees your profile and may contact you"))
+        self.grant_button.setEnabled(True)
+        self.grant_button.show()
+
+    def grant_clicked(self) -> None:
+        if self.company_id is None:
+            return
+        self.grant_button.setEnabled(False)
+        spawn(self.set_granted(self.company_id, not self.granted), "booth-grant")
+
+    async def set_granted(self, company_id: int, grant: bool) -> None:
+        svc = social_service(self.ctx)
+        try:
+            await (svc.grant(company_id) if grant else svc.revoke(company_id))
+        finally:
+            await self._update_grant()
+
     def _follow(self) -> None:
         if self.company is None:
             return
@@ -326,3 +371,5 @@ class BoothPage(QWidget):
                 self._refresh_timer.start()
         if "favourite" in up or "favourite" in (getattr(changes, "deleted", {}) or {}):
             spawn(self._update_fav(), "booth-fav")
+        if "grant" in up or "grant" in (getattr(changes, "deleted", {}) or {}):
+            spawn(self._update_grant(), "booth-grant")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,14 @@ from ui.widgets import label, show_message, table_view
 
 Row = dict[str, Any]
 CARD_EDIT_FIELDS = ("name", "title", "company", "country", "phone", "email", "website")
+
+
+def fit_columns(view: QTableView, widest: int = 360) -> None:
+    """Columns as wide as their contents (names are never cut to "Zhongshan ..."), capped."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for col in range(header.count() - 1):
+        view.setColumnWidth(col, min(max(view.columnWidth(col), 90), widest))
 
 
 def _service(ctx: UiContext) -> SocialService:
@@ -215,6 +224,8 @@ class CardsPage(QWidget):
               self._status(str(r.get("status") or "")), str(r.get("note") or "")]
              for r in reqs],
             payload=reqs)
+        fit_columns(self.table)
+        fit_columns(self.req_table)
 
     def _met_at(self, v: Any) -> str:
         return {"booth": self.tr("Booth"), "chat": self.tr("Chat"),
@@ -396,6 +407,7 @@ class AuthorizationsPage(QWidget):
                   str(b.get("country") or ""), str(b.get("email") or ""),
                   self.tr("Contacted only") if b.get("limited") else self.tr("Authorized")]
                  for b in rows], payload=rows)
+        fit_columns(self.table, widest=480)
 
     def set_grant(self, grant: bool) -> None:
         idx = self.table.currentIndex()

@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.catalog import localized
 from app.social import AttachmentError, SocialService
 from offline_cache import social
 from ui.asyncutil import spawn
@@ -55,18 +58,59 @@ class _LocalWriter:
         return await self.store.write(fn, *args, **kw)
 
 
+def social_service(ctx: UiContext) -> SocialService:
+    """The chat/cards/grants service; without a session, writes wait in the store."""
+    engine = ctx.engine
+    return SocialService(ctx.store, engine if engine is not None
+                         else _LocalWriter(ctx.store))  # type: ignore[arg-type]
+
+
+async def profile_side(ctx: UiContext) -> str:
+    """``buyer`` or ``company`` (exhibitor staff) for the signed-in profile."""
+    role = await ctx.store.read(_profile_role)
+    return "buyer" if role in (None, "buyer") else "company"
+
+
+async def contact_company(ctx: UiContext, company_id: int, product_id: int | None = None,
+                          wait: float = 3.0) -> int | None:
+    """Open (or start) the conversation with a company, sharing a product card when
+    given; returns the conversation id once known (a new one needs the server: it is
+    None while offline, and the message waits to send)."""
+    import asyncio
+
+    async def find() -> int | None:
+        rows = await ctx.store.read(social.list_conversations, "")
+        return next((int(r["id"]) for r in rows if int(r.get("company_id") or 0) == company_id),
+                    None)
+
+    svc = social_service(ctx)
+    cid = await find()
+    if product_id is not None:
+        if cid is not None:
+            await svc.share_product(product_id, conversation_id=cid)
+        else:
+            await svc.share_product(product_id, company_id=company_id)
+    if cid is None and ctx.is_online():
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while cid is None and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+            cid = await find()
+    return cid
+
+
 def conversation_title(row: Row, side: str) -> str:
     name = row.get("company_name") if side == "buyer" else row.get("buyer_name")
     return str(name or "")
 
 
-def message_text(row: Row) -> str:
+def message_text(row: Row, lang: str = "en") -> str:
     """The plain-text body of a message row as the view shows it."""
     kind = row.get("kind")
     text = str(row.get("text") or "")
     if kind == "product":
         product = row.get("product") or {}
-        name = product.get("name_en") or str(row.get("product_id") or "")
+        name = localized(product, "name", lang) or str(row.get("product_id") or "")
         body = QCoreApplication.translate("Messages", "Product: {name}").format(name=name)
         text = f"{body}\n{text}" if text else body
     elif kind == "attachment":
@@ -135,6 +179,7 @@ class MessageListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self.lang = "en"
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -157,9 +202,9 @@ class MessageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             sender = str(r.get("sender_name") or QCoreApplication.translate("Messages", "You"))
             when = str(r.get("created_at") or "")[:16].replace("T", " ")
-            return f"{sender} · {when}\n{message_text(r)}"
+            return f"{sender} · {when}\n{message_text(r, self.lang)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(message_text(r))
+            return plain_tooltip(message_text(r, self.lang))
         if role == ID_ROLE:
             return r.get("id")
         if role == ROW_ROLE:
@@ -186,11 +231,15 @@ class MessagesPage(QWidget):
         self.conv_view.setObjectName("conversation-list")
         self.conv_view.setAccessibleName(self.tr("Conversations"))
         self.conv_view.setModel(self.conversations)
+        self.conv_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conv_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conv_view.setSpacing(2)
         self.conv_view.selectionModel().currentChanged.connect(self._on_conversation)
 
         self.title = label("", "section", self)
         self.title.setObjectName("conversation-title")
         self.messages = MessageListModel(self)
+        self.messages.lang = ctx.lang
         self.msg_view = QListView(self)
         self.msg_view.setObjectName("message-list")
         self.msg_view.setAccessibleName(self.tr("Messages"))
@@ -208,6 +257,7 @@ class MessagesPage(QWidget):
         self.composer.setPlaceholderText(self.tr("Write a message"))
         self.composer.setTabChangesFocus(True)
         self.composer.setMaximumHeight(90)
+        self.composer.textChanged.connect(self._on_composer_text)
         self.send_button = QPushButton(self.tr("Send"), self)
         self.attach_button = QPushButton(self.tr("Attach file…"), self)
         self.save_button = QPushButton(self.tr("Save attachment…"), self)
@@ -216,6 +266,16 @@ class MessagesPage(QWidget):
         self.attach_button.clicked.connect(self.attach_clicked)
         self.save_button.clicked.connect(self.save_clicked)
         self.open_button.clicked.connect(lambda: self._open_message(self.msg_view.currentIndex()))
+        self.quick_replies: list[Row] = []
+        self.quick_menu = QMenu(self)
+        self.quick_button = QToolButton(self)
+        self.quick_button.setObjectName("quick-replies")
+        self.quick_button.setText(self.tr("Quick replies"))
+        self.quick_button.setToolTip(self.tr("Insert one of your company's saved replies"))
+        self.quick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.quick_button.setMenu(self.quick_menu)
+        self.quick_button.hide()
+        self._build_quick_menu()
         self.send_button.setToolTip(self.tr("Send the message (it waits while offline)"))
         self.attach_button.setToolTip(self.tr("Send an image or a PDF (at most 10 MiB)"))
 
@@ -231,7 +291,7 @@ class MessagesPage(QWidget):
         rv.addWidget(self.msg_view, 1)
         rv.addWidget(self.composer)
         buttons = QHBoxLayout()
-        for b in (self.attach_button, self.save_button, self.open_button):
+        for b in (self.quick_button, self.attach_button, self.save_button, self.open_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
@@ -240,6 +300,7 @@ class MessagesPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([320, 880])
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter)
         ctx.changed.connect(self._on_changed)
@@ -256,9 +317,7 @@ class MessagesPage(QWidget):
 
     @property
     def service(self) -> SocialService:
-        engine = self.ctx.engine
-        return SocialService(self.ctx.store, engine if engine is not None
-                             else _LocalWriter(self.ctx.store))  # type: ignore[arg-type]
+        return social_service(self.ctx)
 
     # -- loading
     def refresh(self) -> None:
@@ -273,6 +332,7 @@ class MessagesPage(QWidget):
         self.side = "buyer" if profile in (None, "buyer") else "company"
         rows = await self.ctx.store.read(social.list_conversations, self.filter.text())
         self.conversations.set_rows(rows, self.side)
+        await self.load_quick_replies()
         if self.conversation_id is None and rows:
             self.conversation_id = int(rows[0]["id"])
         row = self.conversations.row_of(self.conversation_id or 0)
@@ -290,7 +350,15 @@ class MessagesPage(QWidget):
             return
         conv = await self.ctx.store.read(social.get_conversation, cid)
         self.title.setText(conversation_title(conv or {}, self.side))
-        self.messages.set_rows(await self.ctx.store.read(social.conversation_messages, cid))
+        rows = await self.ctx.store.read(social.conversation_messages, cid)
+        for r in rows:  # a card still waiting to send names its product from the cache
+            if r.get("kind") == "product" and not r.get("product") and r.get("product_id"):
+                product = await self.ctx.catalog.product(int(r["product_id"]))
+                if product is not None:
+                    r["product"] = product
+        if self.conversation_id != cid:
+            return
+        self.messages.set_rows(rows)
         if self.messages.rowCount():
             self.msg_view.scrollToBottom()
         self._update_buttons()
@@ -301,6 +369,55 @@ class MessagesPage(QWidget):
     def _on_changed(self, changes: Any) -> None:
         if any(changes.touches(e) for e in _REFRESH_ON) and self.isVisible():
             self.refresh()
+        elif changes.touches("quick_reply") and self.isVisible():
+            spawn(self.load_quick_replies(), "quick-replies")
+
+    # -- quick replies (exhibitor staff)
+    async def load_quick_replies(self) -> None:
+        staff = self.side == "company"
+        self.quick_replies = await self.service.quick_replies() if staff else []
+        self.quick_button.setVisible(staff)
+        self._build_quick_menu()
+
+    def _build_quick_menu(self) -> None:
+        menu = self.quick_menu
+        menu.clear()
+        for r in self.quick_replies:
+            text = str(r.get("text") or "")
+            shown = " ".join(text.split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            act = menu.addAction(shown.replace("&", "&&"))
+            act.setToolTip(plain_tooltip(text))
+            act.triggered.connect(lambda _c=False, t=text: self.insert_quick_reply(t))
+        if not self.quick_replies:
+            empty = menu.addAction(self.tr("No quick replies yet"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        add = menu.addAction(self.tr("Save the message as a quick reply"))
+        add.setEnabled(bool(self.composer.toPlainText().strip()))
+        add.triggered.connect(self.add_quick_reply_clicked)
+        self.quick_add_action = add
+
+    def insert_quick_reply(self, text: str) -> None:
+        self.composer.insertPlainText(text)
+        self.composer.setFocus()
+
+    def add_quick_reply_clicked(self) -> None:
+        text = self.composer.toPlainText().strip()
+        if text:
+            spawn(self.add_quick_reply(text), "quick-reply-add")
+
+    async def add_quick_reply(self, text: str) -> None:
+        import uuid
+
+        position = max((int(r.get("position") or 0) for r in self.quick_replies), default=-1) + 1
+        try:
+            await self.service.set_quick_reply(f"qr-{uuid.uuid4().hex[:16]}", text,
+                                               min(position, 10_000))
+        except ValueError as exc:
+            show_message(self, self.tr("Quick reply not saved"), str(exc))
+            return
+        await self.load_quick_replies()
 
     def _on_conversation(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
@@ -310,6 +427,11 @@ class MessagesPage(QWidget):
     def _current_message(self) -> Row | None:
         idx = self.msg_view.currentIndex()
         return self.messages.row(idx.row()) if idx.isValid() else None
+
+    def _on_composer_text(self) -> None:
+        action = getattr(self, "quick_add_action", None)
+        if action is not None:
+            action.setEnabled(bool(self.composer.toPlainText().strip()))
 
     def _update_buttons(self) -> None:
         has = self.conversation_id is not None

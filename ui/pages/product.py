@@ -26,7 +26,8 @@ from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.images import product_key
 from ui.models import Column, LazyRowModel, StaticTableModel
-from ui.widgets import label, table_view
+from ui.pages.messages import contact_company, profile_side
+from ui.widgets import label, show_message, table_view
 
 IMAGE = 360
 
@@ -76,6 +77,12 @@ class ProductPage(QWidget):
         self.fav_button = QPushButton(self.tr("Add to shortlist"), self)
         self.fav_button.setAccessibleName(self.tr("Add or remove this product from the shortlist"))
         self.fav_button.clicked.connect(self._toggle_favourite)
+        self.contact_button = QPushButton(self.tr("Contact exhibitor"), self)
+        self.contact_button.setObjectName("contact-exhibitor")
+        self.contact_button.setToolTip(self.tr(
+            "Open the conversation with this exhibitor and share this product in it"))
+        self.contact_button.clicked.connect(self.contact_clicked)
+        self.contact_button.hide()
 
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -129,7 +136,11 @@ class ProductPage(QWidget):
         titles.addWidget(self.subtitle)
         titles.addWidget(self.booth_button, 0, Qt.AlignmentFlag.AlignLeft)
         top.addLayout(titles, 1)
-        top.addWidget(self.fav_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QVBoxLayout()
+        actions.addWidget(self.fav_button)
+        actions.addWidget(self.contact_button)
+        actions.addStretch(1)
+        top.addLayout(actions)
         right.addLayout(top)
         right.addWidget(self.remote_badge, 0, Qt.AlignmentFlag.AlignLeft)
         right.addLayout(self.form)
@@ -176,6 +187,7 @@ class ProductPage(QWidget):
             return
         self.product = row
         if row is None:
+            self.contact_button.hide()
             self.title.setText(self.tr("This product is not available offline."))
             for v in self.values.values():
                 v.setText("")
@@ -237,6 +249,7 @@ class ProductPage(QWidget):
         self._image_n = 0
         self._show_image()
         self.loaded.emit()
+        await self._update_contact()
         await self._update_fav()
 
     def _show_image(self) -> None:
@@ -280,6 +293,27 @@ class ProductPage(QWidget):
             if n == self._image_n:
                 self._show_image()
             self.gallery_model.row_changed(n)
+
+    async def _update_contact(self) -> None:
+        buyer = await profile_side(self.ctx) == "buyer"
+        self.contact_button.setVisible(buyer and bool(self.product and self.product.get("company_id")))
+        self.contact_button.setEnabled(True)
+
+    def contact_clicked(self) -> None:
+        if not self.product or not self.product.get("company_id") or self.product_id is None:
+            return
+        self.contact_button.setEnabled(False)
+        spawn(self.contact(int(self.product["company_id"]), self.product_id), "contact-exhibitor")
+
+    async def contact(self, company_id: int, product_id: int) -> None:
+        try:
+            cid = await contact_company(self.ctx, company_id, product_id)
+        except ValueError as exc:
+            show_message(self, self.tr("Message not sent"), str(exc))
+            return
+        finally:
+            self.contact_button.setEnabled(True)
+        self.ctx.navigate("messages", cid)
 
     def _open_booth(self) -> None:
         if self.product and self.product.get("company_id"):
