@@ -673,10 +673,6 @@
             <translation>关注展区失败：{error}</translation>
         </message>
         <message>
-            <source>No sections chosen: the booth directory is downloading.</source>
-            <translation>未选择展区：正在下载展位名录。</translation>
-        </message>
-        <message>
             <source>{rate} products/s</source>
             <translation>{rate} 个产品/秒</translation>
         </message>
@@ -932,6 +928,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>You</source>
             <translation>您</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>已读</translation>
         </message>
     </context>
     <context>

@@ -172,3 +172,30 @@ def test_cards_and_authorizations_pages(ctx: Any, qtbot: Any, run: Any, tmp_path
         assert types == ["card.accept", "grant.revoke"]
 
     run(go())
+
+
+def test_read_receipts_mark_our_messages_the_other_side_has_read(qtmodeltester: Any) -> None:
+    rows = [
+        {"id": 1, "n": 1, "sender_side": "buyer", "sender_name": "Ana", "kind": "text",
+         "text": "first", "created_at": "2026-11-22T04:30:00Z", "status": "delivered"},
+        {"id": 2, "n": 2, "sender_side": "company", "sender_name": "Li Wei", "kind": "text",
+         "text": "reply", "created_at": "2026-11-22T04:31:00Z", "status": "delivered"},
+        {"id": 3, "n": 3, "sender_side": "buyer", "sender_name": "Ana", "kind": "text",
+         "text": "second", "created_at": "2026-11-22T04:32:00Z", "status": "delivered"},
+        {"id": None, "sender_side": "buyer", "kind": "text", "text": "queued",
+         "status": "waiting"},
+    ]
+    model = MessageListModel()
+    model.set_rows(rows, side="buyer", other_read_upto=2)
+    qtmodeltester.check(model)
+    texts = [model.data(model.index(i)) for i in range(model.rowCount())]
+    assert texts[0].endswith("✓ Read")  # ours, covered by the company's receipt
+    assert "✓" not in texts[1]  # theirs
+    assert "✓" not in texts[2]  # ours, not read yet
+    assert "✓" not in texts[3]  # not even sent
+    model.set_rows(rows, side="buyer", other_read_upto=3)
+    assert model.data(model.index(2)).endswith("✓ Read")
+    # seen from the company's side, the buyer's receipt covers the company's messages
+    model.set_rows(rows, side="company", other_read_upto=2)
+    assert model.data(model.index(1)).endswith("✓ Read")
+    assert "✓" not in model.data(model.index(0))

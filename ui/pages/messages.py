@@ -180,11 +180,21 @@ class MessageListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self.lang = "en"
+        self.side = "buyer"  # the viewer's side: "buyer" or "company"
+        self.other_read_upto = 0  # the other side's read receipt (a message n)
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: list[Row], side: str = "buyer", other_read_upto: int = 0) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.side = side
+        self.other_read_upto = other_read_upto
         self.endResetModel()
+
+    def is_read(self, r: Row) -> bool:
+        """One of ours that the other side has read (their read receipt covers it)."""
+        n = r.get("n")
+        return (r.get("sender_side") == self.side and r.get("status", "delivered") == "delivered"
+                and n is not None and int(n) <= self.other_read_upto)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -202,7 +212,10 @@ class MessageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             sender = str(r.get("sender_name") or QCoreApplication.translate("Messages", "You"))
             when = str(r.get("created_at") or "")[:16].replace("T", " ")
-            return f"{sender} · {when}\n{message_text(r, self.lang)}"
+            text = f"{sender} · {when}\n{message_text(r, self.lang)}"
+            if self.is_read(r):
+                text += "\n✓ " + QCoreApplication.translate("Messages", "Read")
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(message_text(r, self.lang))
         if role == ID_ROLE:
@@ -358,7 +371,8 @@ class MessagesPage(QWidget):
                     r["product"] = product
         if self.conversation_id != cid:
             return
-        self.messages.set_rows(rows)
+        other = "company_read_upto" if self.side == "buyer" else "buyer_read_upto"
+        self.messages.set_rows(rows, self.side, int((conv or {}).get(other) or 0))
         if self.messages.rowCount():
             self.msg_view.scrollToBottom()
         self._update_buttons()
