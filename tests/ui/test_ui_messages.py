@@ -165,7 +165,7 @@ def test_cards_and_authorizations_pages(ctx: Any, qtbot: Any, run: Any, tmp_path
         await wait_until(lambda: auth.model.rowCount() == 1, what="grants")
         qtmodeltester.check(auth.model)
         assert auth.model.data(auth.model.index(0, 1)) == "Authorized"
-        auth.table.setCurrentIndex(auth.model.index(0, 0))
+        auth.table.setCurrentIndex(auth.proxy.mapFromSource(auth.model.index(0, 0)))
         auth.revoke_button.click()
         await wait_until(lambda: auth.model.data(auth.model.index(0, 1)) == "Revoked")
         types = [i.type for i in await ctx.store.read(outbox.pending)]
@@ -199,3 +199,24 @@ def test_read_receipts_mark_our_messages_the_other_side_has_read(qtmodeltester: 
     model.set_rows(rows, side="company", other_read_upto=2)
     assert model.data(model.index(1)).endswith("✓ Read")
     assert "✓" not in model.data(model.index(0))
+
+
+def test_card_and_authorization_tables_sort_by_header(qtbot: Any, qtmodeltester: Any) -> None:
+    from PySide6.QtCore import Qt as QtNs
+
+    from ui.models import StaticTableModel
+    from ui.pages.cards import sortable
+    from ui.widgets import table_view
+
+    view = table_view()
+    qtbot.addWidget(view)
+    model = StaticTableModel(parent=view)
+    rows = [{"id": 1, "name": "zhou"}, {"id": 2, "name": "Ana"}, {"id": 3, "name": "mehmet"}]
+    model.set_table(["Name"], [[r["name"]] for r in rows], payload=rows)
+    proxy = sortable(model, view)
+    qtmodeltester.check(proxy)
+    assert [proxy.index(i, 0).data() for i in range(3)] == ["zhou", "Ana", "mehmet"]
+    view.sortByColumn(0, QtNs.SortOrder.AscendingOrder)
+    assert [proxy.index(i, 0).data() for i in range(3)] == ["Ana", "mehmet", "zhou"]
+    # actions map the view's row back to the model's payload
+    assert model.payload(proxy.mapToSource(proxy.index(0, 0)).row())["id"] == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -133,7 +134,7 @@ class CardsPage(QWidget):
         self.table = table_view(self)
         self.table.setObjectName("cards-table")
         self.table.setAccessibleName(self.tr("Cards you hold"))
-        self.table.setModel(self.model)
+        self.proxy = sortable(self.model, self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.note_button = QPushButton(self.tr("Note and tags…"), self)
         self.vcard_button = QPushButton(self.tr("Export vCard…"), self)
@@ -236,7 +237,8 @@ class CardsPage(QWidget):
                 "declined": self.tr("Declined")}.get(v, v)
 
     def selected_cards(self) -> list[Row]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        rows = sorted({self.proxy.mapToSource(i).row()
+                       for i in self.table.selectionModel().selectedRows()})
         return [self.model.payload(r) for r in rows if self.model.payload(r)]
 
     # -- actions
@@ -332,6 +334,18 @@ class CardsPage(QWidget):
         spawn(run(), "card-request")
 
 
+def sortable(model: StaticTableModel, view: QTableView) -> QSortFilterProxyModel:
+    """Show ``model`` in ``view`` through a proxy so that clicking a header sorts it."""
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSortLocaleAware(True)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the model's own order until clicked
+    return proxy
+
+
 class AuthorizationsPage(QWidget):
     """Buyers: the exhibitors you authorized. Staff: the buyers who authorized you."""
 
@@ -350,8 +364,7 @@ class AuthorizationsPage(QWidget):
         self.table = table_view(self)
         self.table.setObjectName("authorizations-table")
         self.table.setAccessibleName(self.tr("Authorizations"))
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)
+        self.proxy = sortable(self.model, self.table)
         self.grant_button = QPushButton(self.tr("Authorize"), self)
         self.revoke_button = QPushButton(self.tr("Revoke"), self)
         self.grant_button.clicked.connect(lambda: self.set_grant(True))
@@ -410,7 +423,7 @@ class AuthorizationsPage(QWidget):
         fit_columns(self.table, widest=480)
 
     def set_grant(self, grant: bool) -> None:
-        idx = self.table.currentIndex()
+        idx = self.proxy.mapToSource(self.table.currentIndex())
         row = self.model.payload(idx.row()) if idx.isValid() else None
         if not row or self.role not in (None, "buyer"):
             return
