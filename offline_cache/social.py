@@ -996,14 +996,17 @@ def list_card_requests(db: sqlite_utils.Database, direction: str | None = None,
 
 def list_conversations(db: sqlite_utils.Database, text: str = "") -> list[dict[str, Any]]:
     """Conversations, the most recent first, each with its ``unread`` count and
-    ``waiting`` (messages written here not yet delivered)."""
+    ``waiting`` (messages written here not yet delivered). ``text`` matches the other
+    side's name or any cached message of the conversation (offline history search)."""
     conn = _conn(db)
     where = "1"
     params: list[Any] = []
     if text.strip():
         where = ("(json_extract(data, '$.company_name') LIKE ? ESCAPE '\\' "
-                 "OR json_extract(data, '$.buyer_name') LIKE ? ESCAPE '\\')")
-        params = [_like(text.strip())] * 2
+                 "OR json_extract(data, '$.buyer_name') LIKE ? ESCAPE '\\' "
+                 "OR id IN (SELECT conversation_id FROM social_messages "
+                 "WHERE text LIKE ? ESCAPE '\\'))")
+        params = [_like(text.strip())] * 3
     out = []
     for cid, unread, data in conn.execute(
             f"SELECT id, unread, data FROM social_conversations WHERE {where} "

@@ -941,8 +941,8 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>消息</translation>
         </message>
         <message>
-            <source>Find a conversation</source>
-            <translation>查找会话</translation>
+            <source>Search names and messages</source>
+            <translation>搜索名称和消息</translation>
         </message>
         <message>
             <source>Conversations</source>

@@ -94,6 +94,9 @@ def test_apply_me_page_and_queries(buyer_store: Store) -> None:
     # LIKE wildcards in user text are literal
     assert s.read_sync(social.search_messages, "%") == []
     assert s.read_sync(social.search_messages, "_") == []
+    # the conversation filter finds conversations by their cached history, offline
+    assert [c["id"] for c in s.read_sync(social.list_conversations, "500 PCS")] == [1]
+    assert s.read_sync(social.list_conversations, "%") == []
     # a card tombstone removes it from the holder
     apply(s, "me", [tomb("card", 2)], "m2")
     assert [c["name"] for c in s.read_sync(social.list_cards)] == ["Zoe"]

@@ -236,8 +236,8 @@ class MessagesPage(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("conversation-filter")
-        self.filter.setPlaceholderText(self.tr("Find a conversation"))
-        self.filter.setAccessibleName(self.tr("Find a conversation"))
+        self.filter.setPlaceholderText(self.tr("Search names and messages"))
+        self.filter.setAccessibleName(self.tr("Search names and messages"))
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.conversations = ConversationListModel(self)
         self.conv_view = QListView(self)
