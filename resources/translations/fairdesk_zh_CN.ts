@@ -20,6 +20,14 @@
             <translation>撤销</translation>
         </message>
         <message>
+            <source>Write a message…</source>
+            <translation>写消息…</translation>
+        </message>
+        <message>
+            <source>Send our card</source>
+            <translation>发送我们的名片</translation>
+        </message>
+        <message>
             <source>Exhibitors you authorized see your profile and may contact you.</source>
             <translation>您授权的展商可查看您的资料并与您联系。</translation>
         </message>
@@ -67,6 +75,18 @@
             <source>Contacted only</source>
             <translation>仅联系过</translation>
         </message>
+        <message>
+            <source>Card not sent</source>
+            <translation>名片未发送</translation>
+        </message>
+        <message>
+            <source>Card sent</source>
+            <translation>名片已发送</translation>
+        </message>
+        <message>
+            <source>Your card is on its way to {name}.</source>
+            <translation>您的名片正在发送给 {name}。</translation>
+        </message>
     </context>
     <context>
         <name>BoothPage</name>
@@ -101,6 +121,14 @@
         <message>
             <source>An exhibitor you authorize sees your profile and may contact you</source>
             <translation>您授权的展商可以查看您的资料并联系您</translation>
+        </message>
+        <message>
+            <source>Contact exhibitor</source>
+            <translation>联系展商</translation>
+        </message>
+        <message>
+            <source>Open or start the conversation with this exhibitor</source>
+            <translation>打开或开始与该展商的对话</translation>
         </message>
         <message>
             <source>Booth no.</source>
@@ -487,6 +515,29 @@
         <message>
             <source>Unfollow section</source>
             <translation>取消关注展区</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstMessageDialog</name>
+        <message>
+            <source>Message to {name}</source>
+            <translation>发消息给 {name}</translation>
+        </message>
+        <message>
+            <source>Your message</source>
+            <translation>您的消息</translation>
+        </message>
+        <message>
+            <source>Write your message</source>
+            <translation>请输入消息</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>Message not sent</source>
+            <translation>消息未发送</translation>
         </message>
     </context>
     <context>

@@ -194,3 +194,72 @@ def test_quick_replies_for_staff(ctx: Any, qtbot: Any, run: Any, tmp_path: Path)
         assert page.composer.toPlainText() == text
 
     run(go())
+
+
+def _dialog(window: MainWindow) -> Any:
+    from ui.pages.messages import FirstMessageDialog
+
+    found = [d for d in window.findChildren(FirstMessageDialog) if d.isVisible()]
+    return found[0] if found else None
+
+
+def test_buyer_contacts_an_exhibitor_from_its_booth(ctx: Any, qtbot: Any, run: Any,
+                                                    tmp_path: Path) -> None:
+    window = _window(ctx, qtbot, tmp_path)
+    window.show()
+    window.navigate("booth", 101)
+    booth = window.pages["booth"]
+
+    async def go() -> None:
+        await wait_until(lambda: booth.contact_button.isVisible(), what="the contact button")
+        booth.contact_button.click()
+        await wait_until(lambda: _dialog(window) is not None, what="the first-message dialog")
+        dialog = _dialog(window)
+        assert not dialog.send_button.isEnabled()  # nothing written yet
+        dialog.text.setPlainText("Do you make <b>custom</b> colours?")
+        dialog.send_button.click()
+        await wait_until(lambda: window.current[0] == "messages", what="the messages page")
+        items = await ctx.store.read(outbox.pending)
+        sent = [i for i in items if i.type == "message.send"]
+        assert len(sent) == 1 and sent[0].args["company_id"] == 101
+        assert sent[0].args["text"] == "Do you make <b>custom</b> colours?"
+
+    run(go())
+
+
+def test_staff_write_to_and_send_a_card_to_a_buyer(ctx: Any, qtbot: Any, run: Any,
+                                                   tmp_path: Path) -> None:
+    def staff_with_buyer(db: Any) -> None:
+        _staff(db)
+        syncstate.apply_page(db, "company:100", [
+            {"entity": "buyer", "op": "upsert", "id": 8,
+             "data": {"user_id": 8, "display_name": "Bea Lopez", "company": "Lopez SA",
+                      "country": "ES", "limited": False, "email": "bea@example.com",
+                      "interests": [], "annual_volume": None}},
+        ], "c2")
+
+    run(ctx.store.write(staff_with_buyer))
+    window = _window(ctx, qtbot, tmp_path)
+    window.show()
+    window.navigate("authorizations")
+    page = window.pages["authorizations"]
+
+    async def go() -> None:
+        await wait_until(lambda: page.model.rowCount() >= 1 and page.message_button.isVisible(),
+                         what="the buyers")
+        assert not page.grant_button.isVisible()
+        row = next(r for r in range(page.model.rowCount())
+                   if page.model.payload(r).get("user_id") == 8)
+        page.table.setCurrentIndex(page.proxy.mapFromSource(page.model.index(row, 0)))
+        page.card_button.click()
+        page.message_button.click()
+        await wait_until(lambda: _dialog(window) is not None, what="the first-message dialog")
+        dialog = _dialog(window)
+        dialog.text.setPlainText("Thank you for authorizing us: here is our catalogue.")
+        dialog.send_button.click()
+        await wait_until(lambda: window.current[0] == "messages", what="the messages page")
+        items = await ctx.store.read(outbox.pending)
+        assert [i.args.get("to_user_id") for i in items if i.type == "card.send"] == [8]
+        assert [i.args.get("buyer_user_id") for i in items if i.type == "message.send"] == [8]
+
+    run(go())

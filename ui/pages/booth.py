@@ -22,7 +22,7 @@ from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.images import company_key, product_key
 from ui.models import ROW_ROLE, Column, LazyRowModel
-from ui.pages.messages import profile_side, social_service
+from ui.pages.messages import FirstMessageDialog, contact_company, profile_side, social_service
 from ui.widgets import grid_view, label
 
 THUMB = 128
@@ -64,6 +64,11 @@ class BoothPage(QWidget):
             "An exhibitor you authorize sees your profile and may contact you"))
         self.grant_button.clicked.connect(self.grant_clicked)
         self.grant_button.hide()
+        self.contact_button = QPushButton(self.tr("Contact exhibitor"), self)
+        self.contact_button.setObjectName("contact-booth")
+        self.contact_button.setToolTip(self.tr("Open or start the conversation with this exhibitor"))
+        self.contact_button.clicked.connect(self.contact_clicked)
+        self.contact_button.hide()
         self._is_fav = False
 
         self.facts = QGridLayout()
@@ -127,6 +132,7 @@ class BoothPage(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.fav_button)
         actions.addWidget(self.grant_button)
+        actions.addWidget(self.contact_button)
         actions.addStretch(1)
         head.addLayout(actions)
 
@@ -324,7 +330,9 @@ class BoothPage(QWidget):
         company_id = self.company_id
         if company_id is None or self.company is None or await profile_side(self.ctx) != "buyer":
             self.grant_button.hide()
+            self.contact_button.hide()
             return
+        self.contact_button.show()
         grants = await self.ctx.store.read(social.list_grants)
         if self.company_id != company_id:
             return
@@ -337,6 +345,21 @@ class BoothPage(QWidget):
             else self.tr("An exhibitor you authorize sees your profile and may contact you"))
         self.grant_button.setEnabled(True)
         self.grant_button.show()
+
+    def contact_clicked(self) -> None:
+        if self.company_id is None:
+            return
+        spawn(self.contact(self.company_id), "booth-contact")
+
+    async def contact(self, company_id: int) -> None:
+        """The existing conversation, or a first message to this exhibitor."""
+        cid = await contact_company(self.ctx, company_id, wait=0)
+        if cid is not None:
+            self.ctx.navigate("messages", cid)
+            return
+        name = self.title.text()
+        dialog = FirstMessageDialog(self.ctx, self, name, company_id=company_id)
+        dialog.open()
 
     def grant_clicked(self) -> None:
         if self.company_id is None:

@@ -35,7 +35,7 @@ from offline_cache import social
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.models import StaticTableModel
-from ui.pages.messages import _LocalWriter, _profile_role
+from ui.pages.messages import FirstMessageDialog, _LocalWriter, _profile_role
 from ui.pages.shortlist import NoteDialog
 from ui.widgets import label, show_message, table_view
 
@@ -369,8 +369,17 @@ class AuthorizationsPage(QWidget):
         self.revoke_button = QPushButton(self.tr("Revoke"), self)
         self.grant_button.clicked.connect(lambda: self.set_grant(True))
         self.revoke_button.clicked.connect(lambda: self.set_grant(False))
+        # exhibitor staff: answer a buyer who authorized or contacted the company
+        self.message_button = QPushButton(self.tr("Write a message…"), self)
+        self.message_button.setObjectName("message-buyer")
+        self.message_button.clicked.connect(self.write_to_buyer)
+        self.card_button = QPushButton(self.tr("Send our card"), self)
+        self.card_button.setObjectName("send-card")
+        self.card_button.clicked.connect(self.send_card)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.message_button)
+        buttons.addWidget(self.card_button)
         buttons.addWidget(self.grant_button)
         buttons.addWidget(self.revoke_button)
         lay = QVBoxLayout(self)
@@ -399,6 +408,8 @@ class AuthorizationsPage(QWidget):
         buyer = self.role in (None, "buyer")
         self.grant_button.setVisible(buyer)
         self.revoke_button.setVisible(buyer)
+        self.message_button.setVisible(not buyer)
+        self.card_button.setVisible(not buyer)
         text = self.filter.text().strip().casefold()
         if buyer:
             self.intro.setText(self.tr(
@@ -421,6 +432,38 @@ class AuthorizationsPage(QWidget):
                   self.tr("Contacted only") if b.get("limited") else self.tr("Authorized")]
                  for b in rows], payload=rows)
         fit_columns(self.table, widest=480)
+
+    def selected_buyer(self) -> Row | None:
+        if self.role in (None, "buyer"):
+            return None
+        idx = self.proxy.mapToSource(self.table.currentIndex())
+        row = self.model.payload(idx.row()) if idx.isValid() else None
+        return row if row and row.get("user_id") is not None else None
+
+    def write_to_buyer(self) -> None:
+        buyer = self.selected_buyer()
+        if buyer is None:
+            return
+        dialog = FirstMessageDialog(self.ctx, self, str(buyer.get("display_name") or ""),
+                                    buyer_user_id=int(buyer["user_id"]))
+        dialog.open()
+
+    def send_card(self) -> None:
+        buyer = self.selected_buyer()
+        if buyer is None:
+            return
+
+        async def run(user_id: int, name: str) -> None:
+            try:
+                await _service(self.ctx).send_card(to_user_id=user_id)
+            except ValueError as exc:
+                show_message(self, self.tr("Card not sent"), str(exc))
+                return
+            show_message(self, self.tr("Card sent"),
+                         self.tr("Your card is on its way to {name}.").format(name=name),
+                         warning=False)
+
+        spawn(run(int(buyer["user_id"]), str(buyer.get("display_name") or "")), "send-card")
 
     def set_grant(self, grant: bool) -> None:
         idx = self.proxy.mapToSource(self.table.currentIndex())

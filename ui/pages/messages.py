@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -90,6 +92,80 @@ async def contact_company(ctx: UiContext, company_id: int, product_id: int | Non
             await svc.share_product(product_id, conversation_id=cid)
         else:
             await svc.share_product(product_id, company_id=company_id)
+    if cid is None and ctx.is_online():
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while cid is None and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+            cid = await find()
+    return cid
+
+
+class FirstMessageDialog(QDialog):
+    """Write the first message to a company (buyers) or to a buyer (exhibitor staff).
+
+    Opened with ``open()`` (no nested event loop); ``sent`` is called with the new
+    conversation id (None while offline: the message waits to send)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget, name: str, *,
+                 company_id: int | None = None, buyer_user_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.company_id = company_id
+        self.buyer_user_id = buyer_user_id
+        self.setWindowTitle(self.tr("Message to {name}").format(name=name))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("first-message")
+        self.text.setAccessibleName(self.tr("Your message"))
+        self.text.setPlaceholderText(self.tr("Write your message"))
+        self.buttons = QDialogButtonBox(self)
+        self.send_button = self.buttons.addButton(self.tr("Send"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.send_button.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: self.send_button.setEnabled(bool(self.text.toPlainText().strip())))
+        self.buttons.accepted.connect(self._send)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label(self.tr("Message to {name}").format(name=name), "section", self))
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.buttons)
+        self.resize(520, 260)
+
+    def _send(self) -> None:
+        self.send_button.setEnabled(False)
+        spawn(self.send(self.text.toPlainText()), "first-message")
+
+    async def send(self, text: str) -> int | None:
+        try:
+            await social_service(self.ctx).send_text(
+                text, company_id=self.company_id, buyer_user_id=self.buyer_user_id)
+        except ValueError as exc:
+            show_message(self, self.tr("Message not sent"), str(exc))
+            self.send_button.setEnabled(True)
+            return None
+        self.accept()
+        cid = await _wait_for_conversation(self.ctx, self.company_id, self.buyer_user_id)
+        self.ctx.navigate("messages", cid)
+        return cid
+
+
+async def _wait_for_conversation(ctx: UiContext, company_id: int | None,
+                                 buyer_user_id: int | None, wait: float = 3.0) -> int | None:
+    """The conversation with that company/buyer once the server made it (online)."""
+    import asyncio
+
+    async def find() -> int | None:
+        for r in await ctx.store.read(social.list_conversations, ""):
+            if company_id is not None and int(r.get("company_id") or 0) == company_id:
+                return int(r["id"])
+            if buyer_user_id is not None and int(r.get("buyer_user_id") or 0) == buyer_user_id:
+                return int(r["id"])
+        return None
+
+    cid = await find()
     if cid is None and ctx.is_online():
         loop = asyncio.get_running_loop()
         deadline = loop.time() + wait
