@@ -183,6 +183,9 @@ def test_first_run_goes_straight_to_the_demo_fair_then_pause_resume_and_switch_f
         while not await poll():
             assert loop.time() < deadline, "no sections followed"
             await asyncio.sleep(0.05)
+        # the defaults are followed one by one: read them once all are (the welcome says so)
+        await wait_until(lambda: "offline for you" in window.welcome_text.text(), what="welcome text")
+        await poll()
         # the buyer's interests: lighting, home decorations, electronics
         sections = {int(s["id"]): s for s in await fd.ctx.catalog.sections()}
         categories = {int(c["id"]): c["slug"] for c in await fd.ctx.catalog.categories()}
