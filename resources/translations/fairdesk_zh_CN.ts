@@ -236,6 +236,22 @@
             <translation>网站</translation>
         </message>
         <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
+        </message>
+        <message>
+            <source>Telegram</source>
+            <translation>Telegram</translation>
+        </message>
+        <message>
+            <source>Skype</source>
+            <translation>Skype</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>保存</translation>
         </message>

@@ -220,3 +220,17 @@ def test_card_and_authorization_tables_sort_by_header(qtbot: Any, qtmodeltester:
     assert [proxy.index(i, 0).data() for i in range(3)] == ["Ana", "mehmet", "zhou"]
     # actions map the view's row back to the model's payload
     assert model.payload(proxy.mapToSource(proxy.index(0, 0)).row())["id"] == 2
+
+
+def test_card_dialog_edits_messaging_handles(qtbot: Any) -> None:
+    from ui.pages.cards import CardDialog
+
+    dialog = CardDialog({"name": "Ana", "handles": '{"wechat": "ana_w", "line": "ana-l"}'})
+    qtbot.addWidget(dialog)
+    assert dialog.handles["wechat"].text() == "ana_w"
+    dialog.handles["wechat"].clear()
+    dialog.handles["whatsapp"].setText(" +34 600 000 000 ")
+    values = dialog.values()
+    assert values["name"] == "Ana"
+    # cleared handles are dropped, unknown ones kept, text trimmed
+    assert values["handles"] == {"line": "ana-l", "whatsapp": "+34 600 000 000"}

@@ -9,6 +9,7 @@ Card and profile data come from other users: shown as plain text only.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,22 @@ class CardDialog(QDialog):
             e.setMaxLength(2 if f == "country" else 300)
             self.edits[f] = e
             form.addRow(names[f], e)
+        handles = card.get("handles")
+        if isinstance(handles, str):
+            try:
+                handles = json.loads(handles)
+            except ValueError:
+                handles = {}
+        handles = handles if isinstance(handles, dict) else {}
+        self.handles: dict[str, QLineEdit] = {}
+        for key, caption in (("wechat", self.tr("WeChat")), ("whatsapp", self.tr("WhatsApp")),
+                             ("telegram", self.tr("Telegram")), ("skype", self.tr("Skype"))):
+            e = QLineEdit(str(handles.get(key) or ""), self)
+            e.setAccessibleName(caption)
+            e.setMaxLength(200)
+            self.handles[key] = e
+            form.addRow(caption, e)
+        self._other_handles = {k: str(v) for k, v in handles.items() if k not in self.handles}
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -87,8 +104,16 @@ class CardDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
 
-    def values(self) -> dict[str, str]:
-        return {f: e.text().strip() for f, e in self.edits.items()}
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f: e.text().strip() for f, e in self.edits.items()}
+        handles = dict(self._other_handles)
+        for key, e in self.handles.items():
+            if e.text().strip():
+                handles[key] = e.text().strip()
+            else:
+                handles.pop(key, None)
+        out["handles"] = handles
+        return out
 
 
 class QrDialog(QDialog):
@@ -247,7 +272,7 @@ class CardsPage(QWidget):
         dialog.accepted.connect(lambda: spawn(self._save_card(dialog.values()), "card-save"))
         dialog.open()
 
-    async def _save_card(self, values: dict[str, str]) -> None:
+    async def _save_card(self, values: dict[str, Any]) -> None:
         try:
             await _service(self.ctx).update_my_card(**values)
         except ValueError as exc:
