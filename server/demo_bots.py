@@ -56,6 +56,16 @@ def _money(cents: int | None, currency: str) -> str:
     return f"{currency} {cents / 100:,.2f}" if cents is not None else ""
 
 
+_SINGULAR = {"boxes": "box", "square meters": "square meter"}
+
+
+def _per_unit(unit: str) -> str:
+    """The unit after "per": "per carton", "per box", "per kg" (units are plural)."""
+    if unit in _SINGULAR:
+        return _SINGULAR[unit]
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
 def compose_reply(buyer_text: str, product: dict[str, Any] | None, company: str, shared: bool = False) -> str:
     """A bilingual reply to ``buyer_text`` (deterministic); ``product`` gives the figures,
     ``shared``: the buyer shared that product in the conversation."""
@@ -70,10 +80,10 @@ def compose_reply(buyer_text: str, product: dict[str, Any] | None, company: str,
     cur = p.get("currency") or "USD"
     lo, hi = p.get("price_min_cents"), p.get("price_max_cents")
     if lo is not None and hi is not None and lo != hi:
-        price_en = f"{_money(lo, cur)} to {_money(hi, cur)} per {unit_en} (FOB)"
+        price_en = f"{_money(lo, cur)} to {_money(hi, cur)} per {_per_unit(unit_en)} (FOB)"
         price_zh = f"每{unit_zh} {_money(lo, cur)} 至 {_money(hi, cur)}（FOB）"
     elif lo is not None or hi is not None:
-        price_en = f"{_money(lo if lo is not None else hi, cur)} per {unit_en} (FOB)"
+        price_en = f"{_money(lo if lo is not None else hi, cur)} per {_per_unit(unit_en)} (FOB)"
         price_zh = f"每{unit_zh} {_money(lo if lo is not None else hi, cur)}（FOB）"
     else:
         price_en, price_zh = "depending on quantity and options", "视数量和配置而定"

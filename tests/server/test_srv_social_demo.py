@@ -82,6 +82,9 @@ def test_reply_templates_cover_the_usual_questions():
                "lead_time_days": 25, "currency": "USD", "price_min_cents": 350, "price_max_cents": 420,
                "certifications": ["CE", "RoHS"]}
     assert "USD 3.50 to USD 4.20" in compose_reply("What's the price?", product, "ACME")
+    for unit, per in (("cartons", "per carton"), ("boxes", "per box"), ("kg", "per kg"),
+                      ("square meters", "per square meter")):
+        assert per + " (FOB)" in compose_reply("price?", {**product, "unit_en": unit}, "ACME")
     assert "25 days" in compose_reply("lead time?", product, "ACME")
     assert "交期" in compose_reply("交期多久？", product, "ACME")
     assert "CE, RoHS" in compose_reply("Do you have CE certificates?", product, "ACME")
