@@ -18,6 +18,7 @@ import sqlite_utils
 
 from . import outbox, syncstate
 from .changes import ChangeSet
+from .checks import check_tags
 
 if TYPE_CHECKING:
     from .outbox import OutboxItem
@@ -57,22 +58,7 @@ def _check_target(kind: Any, target_id: Any) -> str:
 
 
 def _check_tags(tags: Iterable[Any]) -> list[str]:
-    if isinstance(tags, str):
-        raise ValueError("tags must be a list of strings, not a string")
-    out: list[str] = []
-    for t in tags:
-        if not isinstance(t, str):
-            raise ValueError(f"a tag must be a string, got {t!r}")
-        t = t.strip()
-        if not t:
-            continue
-        if len(t) > MAX_TAG:
-            raise ValueError(f"a tag is at most {MAX_TAG} characters")
-        if t not in out:
-            out.append(t)
-    if len(out) > MAX_TAGS:
-        raise ValueError(f"at most {MAX_TAGS} tags")
-    return out
+    return check_tags(tags, max_tags=MAX_TAGS, max_len=MAX_TAG)
 
 
 # ---------------------------------------------------------------- favourites
