@@ -190,6 +190,14 @@ def record_results(db: sqlite_utils.Database,
             from . import social
 
             reset_me |= social.after_result(conn, item, status, code, reason, result, changes)
+        elif item.type.startswith("deal.") or item.type == "key.register":
+            from . import deals
+
+            reset_me |= deals.after_result(conn, item, status, code, reason, result, changes)
+        elif item.type == "view.record":
+            from . import workspace
+
+            reset_me |= workspace.after_result(conn, item, status, code, reason, result, changes)
         elif status == "rejected":
             reset_me |= _undo_rejected(conn, item, result, changes)
         else:

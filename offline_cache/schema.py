@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from . import deals_schema, workspace_schema
+
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 # the FTS column order (schema version 2 on); bm25 weights in search.py follow it
@@ -245,7 +247,9 @@ CREATE INDEX social_outgoing_seq ON social_outgoing(seq);
 """
 
 # MIGRATIONS[i] migrates version i -> i + 1 (append only)
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _v2, _script(_V3)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1), _v2, _script(_V3), _script(deals_schema.SQL), _script(workspace_schema.SQL),
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -177,9 +177,11 @@ def _discard_scope_data(conn: sqlite3.Connection, scope: str) -> ChangeSet:
             "SELECT user_id FROM staff WHERE company_id = ?", (ident,))]
         conn.execute("DELETE FROM staff WHERE company_id = ?", (ident,))
         changes.add_deletes("staff", staff)
-        from . import social
+        from . import deals, social, workspace
 
         social.discard_scope(conn, scope, kind, ident, changes)
+        deals.discard_scope(conn, scope, kind, ident, changes)
+        workspace.discard_scope(conn, scope, kind, ident, changes)
     elif kind == "directory":
         for table, entity in (("categories", "category"), ("sections", "section"),
                               ("companies", "company")):
@@ -193,10 +195,12 @@ def _discard_scope_data(conn: sqlite3.Connection, scope: str) -> ChangeSet:
         conn.execute("DELETE FROM profile")
         changes.add_deletes("favourite", fav)
         changes.add_deletes("profile", prof)
-        from . import social
+        from . import deals, social, workspace
         from .outbox import rebase_local
 
         social.discard_scope(conn, scope, kind, ident, changes)
+        deals.discard_scope(conn, scope, kind, ident, changes)
+        workspace.discard_scope(conn, scope, kind, ident, changes)
         rebase_local(conn, changes)
     return changes
 
@@ -275,9 +279,11 @@ def apply_page(db: sqlite_utils.Database, scope: str, changes: Iterable[Mapping[
         _tombstone_products(conn, kind, ident, product_del, out)
     if kind in ("me", "company"):
         # authorization, cards and chat (protocol section 7)
-        from . import social
+        from . import deals, social, workspace
 
         social.apply_changes(conn, scope, kind, ident, other, out)
+        deals.apply_changes(conn, scope, kind, ident, other, out)
+        workspace.apply_changes(conn, scope, kind, ident, other, out)
     if kind == "directory":
         for entity, table, cols in (("category", "categories", CATEGORY_COLUMNS),
                                     ("section", "sections", SECTION_COLUMNS)):
