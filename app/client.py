@@ -125,6 +125,16 @@ class ScopePage:
     complete: bool = False
     reset: bool = False
     error: dict[str, Any] | None = None  # {"status", "code", "title", ...}
+    # product upserts in the compact format (docs/protocol.md §4, "product_format":
+    # "rows"): one list of values per product, in ``product_columns`` order, with specs
+    # and certifications as JSON text. Empty with the default format (they are changes).
+    product_columns: tuple[str, ...] = ()
+    product_rows: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def item_count(self) -> int:
+        """Changes plus product rows: the items this page applies."""
+        return len(self.changes) + len(self.product_rows)
 
 
 @dataclass(slots=True)
@@ -362,10 +372,21 @@ class ApiClient:
     # -- sync
 
     async def pull(
-        self, scopes: Mapping[str, str | None], *, limit: int = 1000, wait: float = 0
+        self,
+        scopes: Mapping[str, str | None],
+        *,
+        limit: int = 1000,
+        wait: float = 0,
+        product_rows: bool = False,
     ) -> PullReply:
-        """``POST /v1/sync/pull``. ``scopes`` maps scope -> cursor (None = from start)."""
-        body = {"scopes": dict(scopes), "limit": int(limit), "wait": int(wait)}
+        """``POST /v1/sync/pull``. ``scopes`` maps scope -> cursor (None = from start).
+
+        ``product_rows``: ask for product upserts in the compact format (each page's
+        ``product_rows``); a server that does not know it sends them as changes.
+        """
+        body: dict[str, Any] = {"scopes": dict(scopes), "limit": int(limit), "wait": int(wait)}
+        if product_rows:
+            body["product_format"] = "rows"
         before = self.bytes_received
         response = await self._request("POST", "/v1/sync/pull", json=body)
         data = _decode_json(response)
@@ -674,10 +695,39 @@ def _parse_pull(data: Any, *, wire_bytes: int) -> PullReply:
                 or (op == "upsert" and type(ch.get("data")) is not dict)
             ):
                 raise ProtocolError(f"Malformed change in scope {name!r}: {str(ch)[:200]}")
-        out[name] = ScopePage(name, changes=changes, cursor=cursor, complete=complete)
+        page = ScopePage(name, changes=changes, cursor=cursor, complete=complete)
+        products = part.get("products")
+        if products is not None:
+            page.product_columns, page.product_rows = _parse_product_rows(name, products)
+        out[name] = page
     server_time = data.get("server_time")
     return PullReply(
         scopes=out,
         server_time=server_time if isinstance(server_time, str) else "",
         wire_bytes=wire_bytes,
     )
+
+
+def _parse_product_rows(scope: str, part: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """A scope's ``products`` part: ``{"columns": [str], "rows": [[value, ...]]}``.
+
+    Only the shape is checked here (every row a list as long as ``columns``); the values
+    are checked where they are stored (``offline_cache.syncstate``).
+    """
+    if not isinstance(part, dict):
+        raise ProtocolError(f"Malformed products in scope {scope!r}: not an object.")
+    columns = part.get("columns")
+    rows = part.get("rows")
+    if (
+        not isinstance(columns, list)
+        or not all(type(c) is str for c in columns)
+        or len(set(columns)) != len(columns)
+        or "id" not in columns
+        or not isinstance(rows, list)
+    ):
+        raise ProtocolError(f"Malformed products in scope {scope!r}: columns/rows.")
+    width = len(columns)
+    for row in rows:
+        if type(row) is not list or len(row) != width:
+            raise ProtocolError(f"Malformed product row in scope {scope!r}: {str(row)[:200]}")
+    return tuple(columns), rows

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import logging
 import os
 import tempfile
@@ -47,7 +48,9 @@ __all__ = [
     "card_vcard",
     "cards_to_csv",
     "cards_to_vcard",
+    "check_card_photo",
     "download_attachment",
+    "fetch_card_photo",
     "sniff_attachment",
     "upload_attachment",
     "upload_pending",
@@ -152,9 +155,10 @@ async def upload_pending(store: StoreLike, client: ApiClient, seqs: Sequence[int
     """Upload the attachments of the queued messages ``seqs`` (the engine's push phase
     calls this before pushing them). A file the server refuses for good (or that is gone)
     is marked failed: the message is then rejected by the server, and the queue goes on.
-    A network or server error propagates (the engine retries with the same UUID)."""
+    A network or server error propagates (the engine retries with the same UUID).
+    Card photos queued by ``SocialService.set_card_photo`` go up the same way."""
+    done = await _upload_card_photos(store, client, seqs)
     uploads = await store.read(social.pending_uploads, seqs)
-    done = 0
     for u in uploads:
         aid = str(u["attachment_id"])
         try:
@@ -172,6 +176,91 @@ async def upload_pending(store: StoreLike, client: ApiClient, seqs: Sequence[int
         await store.write(social.set_upload_state, aid, "uploaded")
         done += 1
     return done
+
+
+# ---------------------------------------------------------------- card photos
+#: A queued card photo waits in the cache's ``meta`` table under this prefix + the outbox
+#: seq of its ``card.update``: {"attachment_id", "local_path", "filename"}.
+CARD_PHOTO_KEY = "card_photo_upload:"
+CARD_PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+def check_card_photo(path: Path) -> str:
+    """The content type of an image usable as a card photo, or AttachmentError."""
+    _size, ctype = check_attachment(path)
+    if ctype not in CARD_PHOTO_TYPES:
+        raise AttachmentError(f"{path.name} is not a JPEG, PNG or WebP image")
+    return ctype
+
+
+def queue_card_photo(db: Any, attachment_id: str | None, local_path: str | None,
+                     filename: str | None) -> ChangeSet:
+    """Queue ``card.update {photo_attachment_id}`` (None removes the photo) and, for a
+    new photo, remember its file for the push phase's upload (one transaction)."""
+    from offline_cache import outbox
+
+    changes = ChangeSet()
+    seq = outbox.enqueue(db, "card.update", {"fields": {"photo_attachment_id": attachment_id}})
+    changes.add_upsert("outbox", seq)
+    conn = db.conn
+    if attachment_id is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+            (f"{CARD_PHOTO_KEY}{seq}", json.dumps(
+                {"attachment_id": attachment_id, "local_path": local_path, "filename": filename})))
+    social._local_card_update(
+        conn, {"photo_attachment_id": attachment_id, "has_photo": attachment_id is not None},
+        seq, changes)
+    return changes
+
+
+def pending_card_photos(db: Any, seqs: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Card photos still to upload (of the given outbox seqs), in seq order."""
+    rows = db.conn.execute(
+        "SELECT key, value FROM meta WHERE key LIKE ? ORDER BY key", (CARD_PHOTO_KEY + "%",)
+    ).fetchall()
+    wanted = None if seqs is None else {int(x) for x in seqs}
+    out = []
+    for key, value in rows:
+        try:
+            seq = int(str(key)[len(CARD_PHOTO_KEY):])
+            item = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(item, dict) and (wanted is None or seq in wanted):
+            out.append({**item, "seq": seq})
+    return sorted(out, key=lambda i: int(i["seq"]))
+
+
+def forget_card_photo(db: Any, seq: int) -> None:
+    db.conn.execute("DELETE FROM meta WHERE key = ?", (f"{CARD_PHOTO_KEY}{int(seq)}",))
+
+
+async def _upload_card_photos(store: StoreLike, client: ApiClient, seqs: Sequence[int]) -> int:
+    done = 0
+    for item in await store.read(pending_card_photos, seqs):
+        aid = str(item.get("attachment_id"))
+        try:
+            await upload_attachment(client, aid, Path(str(item.get("local_path"))), item.get("filename"))
+        except OSError as exc:  # the file is gone: card.update is then rejected, queue goes on
+            log.warning("card photo %s not uploaded: %s", aid, exc)
+        except ApiError as exc:
+            if exc.transient or exc.status == 401:
+                raise
+            log.warning("card photo %s refused: %s", aid, exc.detail or exc.code)
+        else:
+            done += 1
+        await store.write(forget_card_photo, int(item["seq"]))
+    return done
+
+
+async def fetch_card_photo(client: ApiClient, card_id: int, size: str = "thumb") -> bytes:
+    """``GET /v1/images/card/{id}?size=`` (the owner and holders of the card)."""
+    if size not in ("thumb", "full"):
+        raise ValueError(f"unknown image size {size!r}")
+    response = await client._request("GET", f"/v1/images/card/{int(card_id)}",
+                                     params={"size": size})
+    return bytes(response.content)
 
 
 # ---------------------------------------------------------------- the service
@@ -278,6 +367,29 @@ class SocialService:
     # -- cards
     async def update_my_card(self, **fields: Any) -> None:
         await self.engine.local_write(social.update_my_card, **fields)
+
+    async def set_card_photo(self, path: Path | str | None) -> None:
+        """Make the image at ``path`` the photo (or logo) of one's card; None removes it.
+        The file is checked (an image by its content, at most 10 MiB), then queued with a
+        fresh attachment UUID: the engine uploads it before pushing ``card.update``
+        (offline: when the link returns; a retry reuses the UUID)."""
+        if path is None:
+            await self.engine.local_write(queue_card_photo, None, None, None)
+            return
+        p = Path(path).absolute()
+        await asyncio.to_thread(check_card_photo, p)
+        await self.engine.local_write(queue_card_photo, str(uuid.uuid4()), str(p), p.name)
+
+    async def pending_card_photo(self) -> str | None:
+        """The local file of the card photo chosen last, while it waits to be uploaded."""
+        card = await self.store.read(social.my_card)
+        aid = (card or {}).get("photo_attachment_id")
+        if not aid:
+            return None
+        for item in await self.store.read(pending_card_photos):
+            if item.get("attachment_id") == aid:
+                return str(item.get("local_path"))
+        return None
 
     async def my_card(self) -> dict[str, Any] | None:
         return await self.store.read(social.my_card)

@@ -3,9 +3,10 @@
 ``SyncEngine(store, client)`` is Qt-free and runs on any asyncio loop (qasync in the app,
 a plain loop in the CLI and the tests). One engine per signed-in session.
 
-A round is: push pending outbox items in ``seq`` order (batches of <= 500; each batch is
-marked ``sent`` before it goes out and its results recorded after; a lost reply is simply
-retried later with the SAME seqs), then pull every tracked scope until all are complete.
+A round is: push pending outbox items in ``seq`` order (batches of <= 500 items and
+<= ~3 MiB, a bigger mutation alone; each batch is marked ``sent`` before it goes out and
+its results recorded after; a lost reply is simply retried later with the SAME seqs),
+then pull every tracked scope until all are complete.
 Each pulled page of a scope is applied with its cursor in ONE store transaction
 (``syncstate.apply_page`` on the store's writer thread), so a killed or cancelled sync
 resumes where it stopped. The pull is pipelined: while page N is applied on the writer
@@ -30,6 +31,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
+
+import orjson
 
 from app.client import (
     ApiClient,
@@ -60,6 +63,9 @@ T = TypeVar("T")
 
 MAX_SCOPES_PER_PULL = 64
 PUSH_BATCH = 500
+# A push body stays under ~3 MiB (the server's limit is 4 MiB): batches are cut by bytes
+# as well as by count.
+PUSH_MAX_BYTES = 3 * 1024 * 1024
 MIN_LIMIT = 100
 MAX_LIMIT = 5000
 # After this many products applied (a large initial sync), the live loop merges the
@@ -118,15 +124,38 @@ def scope_order(scope: str) -> tuple[int, int, str]:
     return (rank, num, scope)
 
 
-def _apply_pages(db: Any, pages: list[tuple[str, list[dict[str, Any]], str, bool]]) -> list[Any]:
+def _apply_pages(db: Any, pages: list[ScopePage]) -> list[Any]:
     """Apply the pages of one pull reply, each with its cursor, in ONE transaction.
 
     A page of a scope untracked meanwhile is dropped by ``apply_page``.
     """
-    return [
-        syncstate.apply_page(db, scope, changes, cursor, complete)
-        for scope, changes, cursor, complete in pages
-    ]
+    out = []
+    for p in pages:
+        if p.product_rows:
+            out.append(syncstate.apply_page(
+                db, p.scope, p.changes, p.cursor or "", p.complete,
+                product_rows=p.product_rows, product_columns=p.product_columns))
+        else:
+            out.append(syncstate.apply_page(db, p.scope, p.changes, p.cursor or "", p.complete))
+    return out
+
+
+def _mutation_bytes(item: Any) -> int:
+    """About the bytes of one mutation in the push body."""
+    return len(orjson.dumps(_item_field(item, "args"))) + len(str(_item_field(item, "type"))) + 48
+
+
+def _within_push_bytes(items: list[Any], limit: int | None = None) -> list[Any]:
+    """The longest prefix of ``items`` whose push body stays under ``PUSH_MAX_BYTES``
+    (the server refuses bodies over 4 MiB with 413); always at least the first item, so
+    a big mutation (a catalog import) goes out alone."""
+    budget = PUSH_MAX_BYTES if limit is None else limit
+    total = 64
+    for n, item in enumerate(items):
+        total += _mutation_bytes(item)
+        if total > budget and n > 0:
+            return items[:n]
+    return items
 
 
 def _reset_if_tracked(db: Any, scope: str) -> Any:
@@ -447,7 +476,7 @@ class SyncEngine:
             return None
         before = self.client.bytes_received
         poll = asyncio.ensure_future(
-            self.client.pull(scopes, limit=self.limit, wait=self.live_wait)
+            self.client.pull(scopes, limit=self.limit, wait=self.live_wait, product_rows=True)
         )
         waker = asyncio.ensure_future(self._wake.wait())
         try:
@@ -557,15 +586,22 @@ class SyncEngine:
             items = await self.store.read(outbox.pending, PUSH_BATCH)
             if not items:
                 break
+            items = _within_push_bytes(items)
             seqs = [int(_item_field(i, "seq")) for i in items]
             if seqs[0] == last_first:
                 raise ProtocolError("The server did not answer the pushed mutations.")
             last_first = seqs[0]
-            # attachments first: message.send names a file the server must already hold
-            if any(_item_field(i, "type") == "message.send" for i in items):
+            # attachments first: message.send (and a card.update's photo) names a file the
+            # server must already hold
+            if any(_item_field(i, "type") in ("message.send", "card.update") for i in items):
                 from .social import upload_pending
 
                 await upload_pending(self.store, self.client, seqs)
+            # images of catalog/booth edits likewise (offline_cache.workspace.ws_uploads)
+            if any(_item_field(i, "type") in ("product.upsert", "company.update") for i in items):
+                from .workspace import upload_pending as upload_images
+
+                await upload_images(self.store, self.client, seqs)
             to_mark = [
                 s for s, i in zip(seqs, items, strict=True) if _item_field(i, "state") == "pending"
             ]
@@ -626,7 +662,9 @@ class SyncEngine:
                 before = self.client.bytes_received
                 t0 = time.monotonic()
                 try:
-                    reply = await self.client.pull(scopes, limit=self.limit, wait=0)
+                    reply = await self.client.pull(
+                        scopes, limit=self.limit, wait=0, product_rows=True
+                    )
                 except NetworkError:
                     got = self.client.bytes_received - before
                     self.stats.pull_bytes += got
@@ -666,7 +704,7 @@ class SyncEngine:
         """
         if not self.adaptive_limit:
             return
-        n = sum(len(p.changes) for p in reply.scopes.values())
+        n = sum(p.item_count for p in reply.scopes.values())
         if n < 50 or reply.wire_bytes < 4096:
             return  # too small to measure the link
         per_item = reply.wire_bytes / n
@@ -849,8 +887,9 @@ class _PullState:
                 progressed = True
             else:
                 self.incomplete.add(scope)
-            if page.changes or page.cursor != old:
-                progressed = progressed or bool(page.changes) or page.cursor != old
+            items = page.item_count
+            if items or page.cursor != old:
+                progressed = progressed or bool(items) or page.cursor != old
                 pages.append((page, old))
             self._capture_sections(page)
         if not progressed and self.incomplete:
@@ -874,7 +913,7 @@ class _PullState:
     ) -> None:
         engine = self.engine
         if pages:
-            batch = [(p.scope, p.changes, p.cursor or "", p.complete) for p, _old in pages]
+            batch = [p for p, _old in pages]
             try:
                 results = await engine.store.write(_apply_pages, batch)
             except ValueError as exc:  # offline_cache.syncstate.MalformedPage
@@ -882,7 +921,7 @@ class _PullState:
             except Exception as exc:
                 raise CacheError(f"Could not save synced data in the cache: {exc}") from exc
             for (page, _old), cs in zip(pages, results, strict=True):
-                n = len(page.changes)
+                n = page.item_count
                 prog = engine._progress.setdefault(page.scope, _ScopeProgress(False))
                 prog.done += n
                 engine._record_applied(page.scope, n)

@@ -103,21 +103,30 @@ async def _sections(url: str, token: str) -> list[dict[str, Any]]:
 
 async def _fetch_rows(
     url: str, token: str, scopes: list[str], max_rows: int = 200_000
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], float]:
     """The products of ``scopes`` as the server sends them (for the baseline; at most
-    ``max_rows``, so the large fair's baseline is a sample that fits in memory)."""
+    ``max_rows``, so the large fair's baseline is a sample that fits in memory), and the
+    products/s of the pulls alone (compact rows, decoded, not stored)."""
     rows: list[dict[str, Any]] = []
+    pulled = 0.0
     async with ApiClient(url, token) as c:
         for scope in scopes:
             cursor: str | None = None
             while len(rows) < max_rows:
-                reply = await c.pull({scope: cursor}, limit=5000)
+                t0 = time.perf_counter()
+                reply = await c.pull({scope: cursor}, limit=5000, product_rows=True)
+                pulled += time.perf_counter() - t0
                 page = reply.scopes[scope]
                 rows.extend(ch["data"] for ch in page.changes if ch["op"] == "upsert")
+                for values in page.product_rows:
+                    p = dict(zip(page.product_columns, values, strict=True))
+                    p["specs"] = orjson.loads(p["specs"] or "[]")
+                    p["certifications"] = orjson.loads(p["certifications"] or "[]")
+                    rows.append(p)
                 cursor = page.cursor
                 if page.complete:
                     break
-    return rows
+    return rows, len(rows) / max(pulled, 1e-9)
 
 
 def baseline_insert(rows: list[dict[str, Any]], path: Path, companies: dict[int, str],
@@ -126,18 +135,21 @@ def baseline_insert(rows: list[dict[str, Any]], path: Path, companies: dict[int,
 
     The same cache schema and lean FTS layout as the app (``offline_cache.schema``), the
     same index texts (``search.fts_row``: names, keywords, company, facets), the same
-    pragmas (WAL, synchronous=NORMAL), one transaction per page of ``page`` rows like the
-    sync's, but the row tuples and index texts are prepared beforehand (not timed): no
-    network, no JSON, no Python per-row work.
+    file settings as a new cache (page size, WAL, synchronous=NORMAL, checkpoint
+    interval), one transaction per page of ``page`` rows like the sync's, but the row
+    tuples and index texts are prepared beforehand (not timed): no network, no JSON, no
+    Python per-row work.
     """
-    from offline_cache import schema, search
+    from offline_cache import schema, search, store
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = sqlite3.connect(path, isolation_level=None)
+    db.execute(f"PRAGMA page_size={store.NEW_FILE_PAGE_SIZE}")
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA cache_size=-32768")
+    db.execute(f"PRAGMA wal_autocheckpoint={store.wal_autocheckpoint_pages(store.NEW_FILE_PAGE_SIZE)}")
     db.execute("BEGIN")
     schema.migrate(db, "2026-01-01T00:00:00Z")
     db.execute("COMMIT")
@@ -205,7 +217,17 @@ async def _searchable(store: Store, word: str) -> int:
     return await store.read(run)
 
 
-async def initial_sync(url: str, token: str, cache: Path, scopes: list[str], word: str) -> dict[str, float]:
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` (Linux; else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+async def initial_sync(url: str, token: str, cache: Path, scopes: list[str], word: str,
+                       server_pid: int = 0) -> dict[str, float]:
     for p in cache.parent.glob(cache.name + "*"):
         p.unlink()
     store = await Store.open(cache)
@@ -215,12 +237,18 @@ async def initial_sync(url: str, token: str, cache: Path, scopes: list[str], wor
         await engine.ensure_default_scopes()
         for s in scopes:
             await store.write(syncstate.track_scope, s)
+        server0 = _process_cpu(server_pid) if server_pid else 0.0
+        cpu0 = time.process_time()
         t0 = time.perf_counter()
         summary = await engine.sync_once()
         found = await _searchable(store, word)
         elapsed = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
+        server_cpu = (_process_cpu(server_pid) - server0) if server_pid else 0.0
         products = await store.read(queries.count_products)
         return {
+            "client_us": 1e6 * cpu / max(1, products),
+            "server_us": 1e6 * server_cpu / max(1, products),
             "products": products,
             "items": summary.pulled,
             "seconds": elapsed,
@@ -299,9 +327,7 @@ async def run(args: argparse.Namespace) -> int:
                 sections = await _sections(url, token)
                 scopes = [f"section:{s['id']}" for s in sections if s["product_count"] > 0]
                 print(f"[{size}] fetching the rows for the baseline...", flush=True)
-                t_fetch = time.perf_counter()
-                rows = await _fetch_rows(url, token, scopes)
-                fetch_rate = len(rows) / (time.perf_counter() - t_fetch)
+                rows, fetch_rate = await _fetch_rows(url, token, scopes)
                 word = _search_word(rows)
                 rows.sort(key=lambda r: r["id"])
                 load = os.getloadavg()[0]
@@ -312,7 +338,9 @@ async def run(args: argparse.Namespace) -> int:
                 results = []
                 for i in range(args.repeat):
                     print(f"[{size}] initial sync {i + 1}/{args.repeat}...", flush=True)
-                    results.append(await initial_sync(url, token, workdir / f"cache-{size}.sqlite", scopes, word))
+                    assert server.proc is not None
+                    results.append(await initial_sync(url, token, workdir / f"cache-{size}.sqlite",
+                                                      scopes, word, server.proc.pid))
                 best = sorted(results, key=lambda r: r["rate"])[len(results) // 2]  # median
                 print(f"[{size}] initial sync rates: "
                       + ", ".join(f"{r['rate']:,.0f}/s" for r in results), flush=True)
@@ -323,11 +351,14 @@ async def run(args: argparse.Namespace) -> int:
                 sample = "" if n_rows >= sum(s["product_count"] for s in sections) else f", {n_rows:,}-row sample"
                 table.add(f"  baseline: same rows straight into SQLite+FTS5 ({size}{sample})", base, "products/s")
                 table.add(f"  sync / baseline ({size})", 100 * best["rate"] / base, "%")
+                table.add(f"  client CPU per product ({size})", best["client_us"], "us")
+                table.add(f"  server CPU per product ({size})", best["server_us"], "us")
                 table.add(f"  server pull alone, no cache writes ({size})", fetch_rate, "products/s")
                 table.add(f"  machine load (1-min average) at the start ({size})", load, "")
                 table.add(f"  wire bytes ({size})", best["bytes"] / 1e6, "MB")
                 table.add(f"  pull requests ({size})", best["requests"], "")
-                if (size == "large") or (size == "medium" and not args.large):
+                if not args.initial_only and (
+                        size == "large" or (size == "medium" and not args.large)):
                     if size == "large":
                         sec = min(sections, key=lambda s: abs(int(s["product_count"]) - 20_000))
                         poor_scopes = [f"section:{sec['id']}"]
@@ -361,7 +392,7 @@ async def run(args: argparse.Namespace) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    assert poor_done
+    assert poor_done or args.initial_only
     print()
     print(table.render())
     print()
@@ -374,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--large", action="store_true", help="also the large demo fair (1M products)")
     p.add_argument("--repeat", type=int, default=3, help="initial-sync runs per fair (median)")
     p.add_argument("--workdir", help="keep generated fairs here (reused next time)")
+    p.add_argument("--initial-only", action="store_true",
+                   help="only the initial-sync throughput (no poor-link runs)")
     args = p.parse_args(argv)
     os.environ.setdefault("FAIRDESK_DATA_DIR", tempfile.mkdtemp(prefix="fairdesk-bench-data-"))
     return asyncio.run(run(args))

@@ -232,6 +232,11 @@ def _after_applied(conn: sqlite3.Connection, item: OutboxItem, result: Any,
         from . import writes
 
         writes.drop_local_draft(conn, item, changes)
+    elif item.type == "company.update":
+        from . import workspace
+
+        # a booth edit merged into this one after it went out: send the difference now
+        workspace.check_merged(conn, changes)
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:

@@ -35,11 +35,15 @@ class Salvaged:
     items: list[tuple[Any, ...]] = field(default_factory=list)  # outbox rows
     items_complete: bool = False
     scopes: list[str] = field(default_factory=list)
+    # rows of side tables that belong to unsent outbox items (by seq): a chat message's
+    # or a catalog edit's file waiting to upload; table -> (columns, rows)
+    side: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)
 
     def restore_into(self, conn: sqlite3.Connection, info: RecoveryInfo, now: str) -> None:
         """Write the salvaged state into a fresh cache (inside the caller's transaction)."""
         counter_known = self.next_seq is not None or self.max_seq is not None
         items = sorted(self.items, key=lambda r: int(r[0]))
+        seq_map = {int(r[0]): int(r[0]) for r in items}
         if self.client_id and counter_known:
             conn.execute("UPDATE meta SET value = ? WHERE key = 'client_id'", (self.client_id,))
             info.client_id_kept = True
@@ -54,6 +58,7 @@ class Salvaged:
             renumbered = []
             for i, row in enumerate(items, start=1):
                 renumbered.append((i, *row[1:]))
+            seq_map = {int(old[0]): int(new[0]) for old, new in zip(items, renumbered, strict=True)}
             items = renumbered
             next_seq = len(items) + 1
         for row in items:
@@ -67,6 +72,7 @@ class Salvaged:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (str(next_seq),),
         )
+        _restore_side(conn, self.side, seq_map)
         for scope in self.scopes:
             conn.execute(
                 "INSERT OR IGNORE INTO scopes(scope, cursor, tracked_at) VALUES (?, NULL, ?)",
@@ -94,11 +100,60 @@ def salvage(path: Path) -> Salvaged:
                     _read_outbox(conn, out)
                 if not out.scopes:
                     _read_scopes(conn, out)
+                _read_side(conn, out)
             finally:
                 conn.close()
             if out.client_id and out.next_seq and out.items_complete and out.scopes:
                 break
     return out
+
+
+SIDE_TABLES = ("social_outgoing", "ws_uploads")
+
+
+def _read_side(conn: sqlite3.Connection, out: Salvaged) -> None:
+    """Side rows of the salvaged unsent items (each table on its own; damage skips it)."""
+    seqs = {int(r[0]) for r in out.items}
+    for table in SIDE_TABLES:
+        if table in out.side or not seqs:
+            continue
+        try:
+            cur = conn.execute(f"SELECT * FROM {table}")
+            cols = [d[0] for d in cur.description]
+            if "seq" not in cols:
+                continue
+            i = cols.index("seq")
+            rows = [tuple(r) for r in cur if isinstance(r[i], int) and r[i] in seqs]
+        except sqlite3.Error as exc:
+            log.warning("salvage: %s unreadable (%s)", table, exc)
+            continue
+        out.side[table] = (cols, rows)
+
+
+def _restore_side(conn: sqlite3.Connection,
+                  side: dict[str, tuple[list[str], list[tuple[Any, ...]]]],
+                  seq_map: dict[int, int]) -> None:
+    for table, (cols, rows) in side.items():
+        try:
+            have = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        except sqlite3.Error:
+            continue
+        keep = [c for c in cols if c in have]
+        if "seq" not in keep:
+            continue
+        idx = [cols.index(c) for c in keep]
+        si = cols.index("seq")
+        marks = ", ".join("?" * len(keep))
+        for row in rows:
+            new_seq = seq_map.get(int(row[si]))
+            if new_seq is None:
+                continue
+            values = [new_seq if j == si else row[j] for j in idx]
+            try:
+                conn.execute(f"INSERT OR IGNORE INTO {table}({', '.join(keep)}) VALUES ({marks})",
+                             values)
+            except sqlite3.Error as exc:  # a damaged row: the item stays, without it
+                log.warning("salvage: a %s row could not be restored: %s", table, exc)
 
 
 def _connections(path: Path, tmp: Path) -> Iterator[sqlite3.Connection]:

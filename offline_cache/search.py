@@ -52,10 +52,26 @@ _CJK_RANGES = (
     (0x20000, 0x3134F),  # CJK extensions B..G
 )
 _CJK_CLASS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES)
-# str.translate with a dict is several times faster than re.sub with a template
-_SEGMENT_TABLE: dict[int, str] = {
-    c: f" {chr(c)} " for a, b in _CJK_RANGES for c in range(a, b + 1)
-}
+# str.translate with a dict is several times faster than re.sub with a template. The
+# table covers the CJK ranges of the Basic Multilingual Plane (~40k entries, ~4 MB) and
+# is built on first use (the indexing side): the extensions B..G beyond it (200k rare
+# code points) would make it ~18 MB resident in every process that imports this module
+# (the desktop app's memory budget), so text using them takes a regex pass instead.
+_SEGMENT_TABLE: dict[int, str] = {}
+_ASTRAL_MIN = "\U00020000"
+_ASTRAL_CJK = re.compile("[" + "".join(
+    f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES if a >= 0x10000) + "]+")
+
+
+def _segment_table() -> dict[int, str]:
+    if not _SEGMENT_TABLE:
+        _SEGMENT_TABLE.update(
+            {c: f" {chr(c)} " for a, b in _CJK_RANGES if b < 0x10000 for c in range(a, b + 1)})
+    return _SEGMENT_TABLE
+
+
+def _segment_astral(m: re.Match[str]) -> str:
+    return "".join(f" {ch} " for ch in m.group(0))
 _TERM_RE = re.compile(rf"([{_CJK_CLASS}]+)|((?:(?![{_CJK_CLASS}])[^\W_])+)")
 _FACET_CLEAN = re.compile(r"[\W_]+")
 # legal-form suffixes left out of the indexed company names (case-insensitive, at the end)
@@ -93,7 +109,9 @@ def segment(text: str) -> str:
         return text or ""
     done = _MEMO.get(text)
     if done is None:
-        done = text.translate(_SEGMENT_TABLE)
+        done = text.translate(_SEGMENT_TABLE or _segment_table())
+        if max(text) >= _ASTRAL_MIN:
+            done = _ASTRAL_CJK.sub(_segment_astral, done)
         if len(text) <= _MEMO_MAX_LEN:
             if len(_MEMO) >= _MEMO_MAX_ITEMS:
                 _MEMO.clear()
@@ -382,6 +400,17 @@ def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
     row_where, row_args = _row_filters(f, "p")
     term_list = [t for t, _ in terms(text)] if isinstance(text, str) else []
 
+    if (text_match is None and not facet and not row_where and f.sort == "relevance"
+            and _has_docsize(conn)):
+        # every visible product in id order (the search page's empty query): its ids
+        # from the index's small per-row table (one row per indexed, i.e. visible,
+        # product), so a page deep in a million rows costs milliseconds, not a scan of
+        # the products table
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM product_fts_docsize ORDER BY id LIMIT ? OFFSET ?", (limit, offset))]
+        total = int(conn.execute("SELECT count(*) FROM product_fts_docsize").fetchone()[0])
+        return SearchPage(_fetch(conn, ids), total, True, offset, limit, None, term_list)
+
     if text_match is None and (not facet or (
             f.category_id is None and f.certification is None)):
         # filter-only listing straight from the products table
@@ -443,6 +472,49 @@ def search_products(db: sqlite_utils.Database | sqlite3.Connection, text: str,
         conn, f"SELECT 1 FROM product_fts CROSS JOIN products p ON p.id = product_fts.rowid "
         f"WHERE {w}", [match, *row_args], offset + len(items), COUNT_CAP_FILTERED)
     return SearchPage(items, total, exact, offset, limit, match, term_list)
+
+
+def count_matching(db: sqlite_utils.Database | sqlite3.Connection, text: str,
+                   filters: SearchFilters | None = None) -> int:
+    """The exact number of products ``search_products`` finds for ``text`` and ``filters``
+    (it reports totals above COUNT_CAP as capped). For a result list that shows its full
+    length (a scroll bar over every match); run it on a reader thread."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    f = filters or SearchFilters()
+    _validate(f)
+    text_match = build_match(text if isinstance(text, str) else "")
+    facet = _facet_match(f)
+    row_where, row_args = _row_filters(f, "p")
+    if text_match is None and not facet and not row_where and _has_docsize(conn):
+        return int(conn.execute("SELECT count(*) FROM product_fts_docsize").fetchone()[0])
+    if text_match is None and (not facet or (
+            f.category_id is None and f.certification is None)):
+        where = ["p.hidden = 0", *row_where]
+        if f.section_id is not None:
+            where.append("p.section_id = ?")
+            row_args.append(f.section_id)
+        if f.company_id is not None:
+            where.append("p.company_id = ?")
+            row_args.append(f.company_id)
+        return int(conn.execute(
+            f"SELECT count(*) FROM products p WHERE {' AND '.join(where)}", row_args
+        ).fetchone()[0])
+    match = " AND ".join(([f"({text_match})"] if text_match else []) + facet)
+    if not row_where:
+        return int(conn.execute(
+            "SELECT count(*) FROM product_fts WHERE product_fts MATCH ?", (match,)
+        ).fetchone()[0])
+    w = " AND ".join(["product_fts MATCH ?", *row_where])
+    return int(conn.execute(
+        f"SELECT count(*) FROM product_fts CROSS JOIN products p ON p.id = product_fts.rowid "
+        f"WHERE {w}", (match, *row_args)).fetchone()[0])
+
+
+def _has_docsize(conn: sqlite3.Connection) -> bool:
+    """product_fts keeps its per-row table (FTS5's default ``columnsize=1``)."""
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'product_fts_docsize'"
+    ).fetchone() is not None
 
 
 def _sorted_join(conn: sqlite3.Connection, match: str, row_where: list[str],

@@ -26,6 +26,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -115,7 +116,24 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _configure_writer(conn: sqlite3.Connection) -> None:
+# New cache files use 16 KiB pages (SQLite's default is 4 KiB): a bulk sync writes a
+# quarter as many WAL frames and splits fewer B-tree pages (measured on an initial sync:
+# COMMIT about half the time, inserts 5-10% faster). Files made before keep their size.
+NEW_FILE_PAGE_SIZE = 16384
+# Checkpoints: a background thread (``_Checkpointer``) copies the WAL into the database
+# (SQLite's PASSIVE checkpoint: it never blocks the writer or the readers) at most every
+# CHECKPOINT_INTERVAL_S while writes go on, so a bulk sync's writer rarely stops for one.
+# The writer itself still checkpoints after ~WAL_CHECKPOINT_BYTES of WAL (a backstop,
+# and what lets SQLite restart the WAL from its beginning; by then the background
+# thread has copied most of it).
+WAL_CHECKPOINT_BYTES = 160 * 1024 * 1024
+CHECKPOINT_INTERVAL_S = 1.0
+
+
+def _configure_writer(conn: sqlite3.Connection, *, new_file: bool = False) -> None:
+    if new_file:
+        # only possible before the first table exists and before the switch to WAL
+        conn.execute(f"PRAGMA page_size = {NEW_FILE_PAGE_SIZE}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise sqlite3.DatabaseError(f"could not switch the cache to WAL (got {mode})")
@@ -123,12 +141,74 @@ def _configure_writer(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")
-    # Bulk syncs write many pages: checkpoint every ~40 MB of WAL instead of SQLite's
-    # default ~4 MB (+25-35% apply throughput measured with bench.bench_search), and
-    # trim the WAL file back to 16 MB after a checkpoint. Durability is unchanged
-    # (WAL + synchronous=NORMAL).
-    conn.execute("PRAGMA wal_autocheckpoint = 10000")
+    # Bulk syncs write many pages: the writer checkpoints every ~160 MB of WAL (most of it
+    # already copied by the background checkpointer) instead of SQLite's default ~4 MB
+    # (+25-35% apply throughput measured with bench.bench_search), and trims the WAL
+    # file back to 16 MB after a checkpoint. Durability is unchanged (WAL +
+    # synchronous=NORMAL).
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    conn.execute(f"PRAGMA wal_autocheckpoint = {wal_autocheckpoint_pages(page_size)}")
     conn.execute(f"PRAGMA journal_size_limit = {16 * 1024 * 1024}")
+
+
+class _Checkpointer:
+    """PASSIVE checkpoints on a thread and connection of their own (see above).
+
+    ``kick()`` (the writer calls it after every commit; it never blocks) asks for one;
+    kicks within CHECKPOINT_INTERVAL_S of the last checkpoint are coalesced into one
+    at the end of the interval. Failures are logged and ignored: the writer's own
+    checkpoints still bound the WAL.
+    """
+
+    def __init__(self, path: Path, interval: float = CHECKPOINT_INTERVAL_S) -> None:
+        self.path = path
+        self.interval = interval
+        self.runs = 0
+        self._wake = threading.Event()
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="fairdesk-db-checkpoint",
+                                        daemon=True)
+        self._thread.start()
+
+    def kick(self) -> None:
+        self._wake.set()
+
+    def _run(self) -> None:
+        conn: sqlite3.Connection | None = None
+        last = 0.0
+        try:
+            while True:
+                self._wake.wait()
+                if self._stopped.is_set():
+                    return
+                wait = last + self.interval - time.monotonic()
+                if wait > 0 and self._stopped.wait(min(wait, self.interval)):
+                    return
+                self._wake.clear()
+                try:
+                    if conn is None:
+                        conn = _connect(self.path)
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.runs += 1
+                except sqlite3.Error as exc:
+                    log.debug("background checkpoint of %s: %s", self.path, exc)
+                last = time.monotonic()
+        finally:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+
+    def close(self) -> None:
+        """Stop the thread and close its connection (before the writer's, so the writer
+        is the last connection and removes the WAL)."""
+        self._stopped.set()
+        self._wake.set()
+        self._thread.join()
+
+
+def wal_autocheckpoint_pages(page_size: int) -> int:
+    """``PRAGMA wal_autocheckpoint`` for ~WAL_CHECKPOINT_BYTES of WAL."""
+    return max(1000, WAL_CHECKPOINT_BYTES // max(512, page_size))
 
 
 # Memory: the app's budget is 150 MB RSS with 1M products cached, so page caches are
@@ -177,6 +257,7 @@ class Store:
         self._lock = threading.Lock()
         self._wconn: sqlite3.Connection | None = None
         self._wdb: sqlite_utils.Database | None = None
+        self._checkpointer: _Checkpointer | None = None
         self._closed = False
         self.damaged = False    # a query hit corruption: rebuilt at the next open
 
@@ -227,7 +308,7 @@ class Store:
                     f"cache schema version {version} is newer than this FairDesk "
                     f"({schema.SCHEMA_VERSION})"
                 )
-            _configure_writer(conn)
+            _configure_writer(conn, new_file=not existed and version == 0)
             for side in _sidecars(self.path):
                 _chmod_private(side)
             clean = True
@@ -336,6 +417,9 @@ class Store:
         conn.managed = False  # type: ignore[attr-defined]
         if conn.in_transaction:
             conn.execute("COMMIT")
+            if self._checkpointer is None:
+                self._checkpointer = _Checkpointer(self.path)
+            self._checkpointer.kick()
         return result
 
     def _run_read(self, fn: Callable[..., T], args: tuple[Any, ...], kw: dict[str, Any]) -> T:
@@ -395,6 +479,9 @@ class Store:
 
     # ------------------------------------------------------------------ closing
     def _close_sync(self) -> None:
+        checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None:
+            checkpointer.close()
         conn = self._wconn
         if conn is None:
             return

@@ -237,13 +237,19 @@ def _dumps(v: Any) -> str:
 
 
 def apply_page(db: sqlite_utils.Database, scope: str, changes: Iterable[Mapping[str, Any]],
-               cursor: str | None, complete: bool | None = None) -> ChangeSet:
+               cursor: str | None, complete: bool | None = None, *,
+               product_rows: Sequence[Sequence[Any]] = (),
+               product_columns: Sequence[str] = PRODUCT_COLUMNS) -> ChangeSet:
     """Apply one pulled page of ``scope`` and save its cursor (same transaction).
 
     Upserts replace by id; tombstones delete (products only leave when no scope holds
     them any more); entity types this client does not know are ignored. A page for a
     scope that is no longer tracked (unfollowed while the page was in flight) is
     dropped. A malformed change raises MalformedPage and nothing is saved.
+
+    ``product_rows``: product upserts in the compact pull format (docs/protocol.md §4),
+    one sequence of values per product in ``product_columns`` order, with ``specs`` and
+    ``certifications`` as JSON text (stored as they come).
     """
     kind, ident = parse_scope(scope)
     conn = _conn(db)
@@ -275,6 +281,8 @@ def apply_page(db: sqlite_utils.Database, scope: str, changes: Iterable[Mapping[
 
     if product_up:
         _upsert_products(conn, kind, ident, product_up, out)
+    if product_rows and kind in ("section", "company"):
+        _upsert_product_rows(conn, kind, ident, product_rows, product_columns, out)
     if product_del:
         _tombstone_products(conn, kind, ident, product_del, out)
     if kind in ("me", "company"):
@@ -393,6 +401,144 @@ def _upsert_products(conn: sqlite3.Connection, kind: str, ident: int | None,
         conn.executemany(_PRODUCT_INSERT, rows)
         conn.executemany(search.FTS_INSERT, fts)
     except (sqlite3.InterfaceError, sqlite3.IntegrityError, OverflowError) as exc:
+        raise MalformedPage(f"product values not storable: {exc}") from exc
+    out.add_upserts("product", ids)
+
+
+def _existing_products(conn: sqlite3.Connection,
+                       ids: list[int]) -> dict[int, tuple[Any, Any, Any]]:
+    """(sec_scope, co_scope, hidden) of those of ``ids`` already cached."""
+    if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
+        return {}       # an empty cache (the first sync): nothing to look up
+    return {
+        r[0]: (r[1], r[2], r[3])
+        for r in conn.execute(
+            "SELECT id, sec_scope, co_scope, hidden FROM products "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (_dumps(ids),),
+        )
+    }
+
+
+def _rows_upsert_sql(kind: str, ident: int | None) -> str:
+    """The upsert of one compact product row for a scope (its id is a literal: the row
+    values are bound as they came, with no per-row Python work).
+
+    A row new to the cache is held by this scope only; an existing row keeps the other
+    kind of scope that holds it (``sec_scope`` / ``co_scope``), as ``_upsert_products``.
+    """
+    own = "sec_scope" if kind == "section" else "co_scope"
+    lit = str(int(ident)) if ident is not None else "NULL"
+    sec, co = (lit, "NULL") if kind == "section" else ("NULL", lit)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in PRODUCT_COLUMNS[1:])
+    return (
+        f"INSERT INTO products({', '.join(PRODUCT_COLUMNS)}, sec_scope, co_scope) "
+        f"VALUES ({', '.join('?' * len(PRODUCT_COLUMNS))}, {sec}, {co}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}, {own} = excluded.{own}"
+    )
+
+
+_ROW_DEFAULTS: dict[str, Any] = {"image_count": 0, "hidden": False, "specs": "[]",
+                                 "certifications": "[]"}
+_ROW_REQUIRED = ("id", "company_id", "section_id", "category_id")
+_I_COMPANY = PRODUCT_COLUMNS.index("company_id")
+_I_SPECS = PRODUCT_COLUMNS.index("specs")
+_I_CERTS = PRODUCT_COLUMNS.index("certifications")
+_I_HIDDEN = PRODUCT_COLUMNS.index("hidden")
+# the values the index needs, in one C call per row
+_ROW_INDEX_GETTER = operator.itemgetter(*(PRODUCT_COLUMNS.index(c) for c in (
+    "id", "name_en", "name_zh", "keywords", "company_id", "section_id", "category_id",
+    "specs", "certifications", "hidden")))
+# certifications JSON text -> its facet tokens (a catalog has few distinct lists)
+_CERT_FACETS: dict[str, str] = {}
+
+
+def _cert_facets(text: Any) -> str:
+    tail = _CERT_FACETS.get(text)
+    if tail is not None:
+        return tail
+    if text is None:
+        return ""
+    if type(text) is not str:
+        raise MalformedPage("certifications must be JSON text in a product row")
+    try:
+        certs = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise MalformedPage(f"certifications are not JSON: {exc}") from exc
+    if not isinstance(certs, list):
+        raise MalformedPage("certifications must be a JSON array")
+    # search.facets(...) is "sec cat co" + " <cert tokens>"
+    tail = search.facets("", "", "", certs)[len("sec cat co"):]
+    if len(text) <= 200:
+        if len(_CERT_FACETS) > 10_000:
+            _CERT_FACETS.clear()
+        _CERT_FACETS[text] = tail
+    return tail
+
+
+def _reorder_rows(rows: Sequence[Sequence[Any]],
+                  columns: Sequence[str]) -> Sequence[Sequence[Any]]:
+    """Rows in another column order (or with columns added or left out) -> in
+    PRODUCT_COLUMNS order, with defaults for the missing optional ones."""
+    index = {c: i for i, c in enumerate(columns)}
+    for c in _ROW_REQUIRED:
+        if c not in index:
+            raise MalformedPage(f"product rows without {c}")
+    picks = [(index.get(c), _ROW_DEFAULTS.get(c)) for c in PRODUCT_COLUMNS]
+    try:
+        return [[r[i] if i is not None else d for i, d in picks] for r in rows]
+    except (IndexError, TypeError) as exc:
+        raise MalformedPage(f"malformed product row: {exc!r}") from exc
+
+
+def _upsert_product_rows(conn: sqlite3.Connection, kind: str, ident: int | None,
+                         rows: Sequence[Sequence[Any]], columns: Sequence[str],
+                         out: ChangeSet) -> None:
+    """Store compact product rows (and index the visible ones) with no per-row dicts."""
+    if tuple(columns) != PRODUCT_COLUMNS:
+        rows = _reorder_rows(rows, columns)
+    try:
+        ids = [r[0] for r in rows]
+        company_ids = {r[_I_COMPANY] for r in rows}
+    except (IndexError, TypeError) as exc:
+        raise MalformedPage(f"malformed product row: {exc!r}") from exc
+    for pid in ids:
+        if type(pid) is not int:
+            raise MalformedPage(f"id must be an integer, got {pid!r}")
+    existing = _existing_products(conn, ids)
+    companies = _company_texts(conn, company_ids)
+    get_company = companies.get
+    fts: list[tuple[Any, ...]] = []
+    fts_append = fts.append
+    fts_drop = [(pid,) for pid in ids if pid in existing and not existing[pid][2]]
+    segment = search.segment
+    cert_facets = _cert_facets
+    getter = _ROW_INDEX_GETTER
+    try:
+        for r in rows:
+            (pid, name_en, name_zh, keywords, company_id, section_id, category_id, specs,
+             certs, hidden) = getter(r)
+            if specs is not None and (type(specs) is not str or specs[:1] != "["):
+                raise MalformedPage("specs must be the JSON text of an array in a product row")
+            if hidden is not False:
+                if hidden is True:
+                    continue          # hidden products are stored, not indexed
+                raise MalformedPage(f"hidden must be true or false, got {hidden!r}")
+            fts_append((
+                pid,
+                f"{name_en or ''} {segment(name_zh or '')}",
+                f"{segment(keywords or '')} {get_company(company_id, '')}",
+                f"sec{section_id} cat{category_id} co{company_id}{cert_facets(certs)}",
+            ))
+    except (TypeError, AttributeError) as exc:
+        raise MalformedPage(f"malformed product row: {exc!r}") from exc
+    try:
+        if fts_drop:
+            conn.executemany("DELETE FROM product_fts WHERE rowid = ?", fts_drop)
+        conn.executemany(_rows_upsert_sql(kind, ident), rows)
+        conn.executemany(search.FTS_INSERT, fts)
+    except (sqlite3.InterfaceError, sqlite3.IntegrityError, sqlite3.ProgrammingError,
+            OverflowError) as exc:
         raise MalformedPage(f"product values not storable: {exc}") from exc
     out.add_upserts("product", ids)
 

@@ -156,108 +156,64 @@ def apply_local(conn: sqlite3.Connection, type: str, args: Mapping[str, Any],
 
 
 # ---------------------------------------------------------------- catalog (staff)
-_REQUIRED = ("company_id", "section_id", "category_id", "name_en", "name_zh")
+# The catalog and booth edits live in offline_cache/workspace.py (with conflicts, images
+# and imports); these names stay for the outbox hooks and older callers.
 
 
 def product_upsert(db: sqlite_utils.Database, product: Mapping[str, Any],
                    base_version: int | None) -> ChangeSet:
-    """Exhibitor staff: create (base_version None) or edit a product of their company.
+    """Exhibitor staff: create (base_version None) or edit a product of their company
+    (``workspace.save_product`` without images)."""
+    from . import workspace
 
-    The local copy changes at once (a new product gets a temporary negative id, -seq,
-    until the server assigns the real one); the server checks ``base_version`` and
-    answers ``conflict`` with its current product if another PC changed it first.
-    """
-    conn = _conn(db)
-    if not isinstance(product, Mapping):
-        raise ValueError("product must be a mapping of fields")
-    missing = [f for f in _REQUIRED if product.get(f) in (None, "")]
-    if missing:
-        raise ValueError(f"product is missing: {', '.join(missing)}")
-    for f in ("company_id", "section_id", "category_id"):
-        v = product[f]
-        if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
-            raise ValueError(f"{f} must be a positive integer")
-    if base_version is not None and (isinstance(base_version, bool)
-                                     or not isinstance(base_version, int)):
-        raise ValueError("base_version must be an integer or None")
-    data = dict(product)
-    if base_version is None:
-        data.pop("id", None)
-    else:
-        pid = data.get("id")
-        if isinstance(pid, bool) or not isinstance(pid, int) or pid <= 0:
-            raise ValueError("editing a product needs its positive integer id")
-    try:
-        orjson.dumps(data)
-    except TypeError as exc:
-        raise ValueError(f"product fields are not JSON-serialisable: {exc}") from exc
-    args = {"product": data, "base_version": base_version}
-    seq = outbox.enqueue(db, "product.upsert", args)
-    local = dict(data)
-    if base_version is None:
-        local["id"] = -seq
-        local.setdefault("version", 0)
-    local.setdefault("hidden", False)
-    changes = _store_local_product(conn, local)
-    changes.add_upsert("outbox", seq)
-    return changes
+    return workspace.save_product(db, product, base_version)
 
 
 def product_delete(db: sqlite_utils.Database, product_id: int,
                    base_version: int) -> ChangeSet:
     """Exhibitor staff: delete a product of their company (checked against base_version)."""
-    conn = _conn(db)
-    if isinstance(product_id, bool) or not isinstance(product_id, int) or product_id <= 0:
-        raise ValueError("product_id must be a positive integer")
-    if isinstance(base_version, bool) or not isinstance(base_version, int):
+    from . import workspace
+
+    if not isinstance(base_version, int) or isinstance(base_version, bool):
         raise ValueError("base_version must be an integer")
-    seq = outbox.enqueue(db, "product.delete", {"id": product_id, "base_version": base_version})
-    syncstate._delete_products(conn, [product_id])
-    changes = ChangeSet()
-    changes.add_delete("product", product_id)
-    changes.add_upsert("outbox", seq)
-    return changes
+    return workspace.delete_product(db, product_id, base_version)
 
 
 def _store_local_product(conn: sqlite3.Connection, product: Mapping[str, Any]) -> ChangeSet:
-    changes = ChangeSet()
-    company_id = int(product["company_id"])
-    base = {
-        "specs": [], "image_count": 0, "price_min_cents": None, "price_max_cents": None,
-        "currency": "USD", "moq": None, "unit_en": None, "unit_zh": None,
-        "lead_time_days": None, "certifications": [], "keywords": "", "desc_en": "",
-        "desc_zh": "", "version": None, "updated_at": None,
-    }
-    old = conn.execute("SELECT version, updated_at FROM products WHERE id = ?",
-                       (product["id"],)).fetchone()
-    if old is not None:
-        base["version"], base["updated_at"] = old
-    base.update(product)
-    syncstate._upsert_products(conn, "company", company_id, [base], changes)
-    return changes
+    from . import workspace
+
+    return workspace._store_local_product(conn, product)
 
 
 def drop_local_draft(conn: sqlite3.Connection, item: OutboxItem,
                      changes: ChangeSet) -> None:
-    """An applied create: drop the local draft (the server's copy comes by pull)."""
+    """An applied create: drop the local draft (the server's copy comes by pull); a
+    later local edit merged into the create that did not go out is queued again."""
+    from . import workspace
+
     draft = -item.seq
     row = conn.execute("SELECT 1 FROM products WHERE id = ?", (draft,)).fetchone()
-    if row is None:
-        return
-    # the company scope's next pull brings the product under its server id
-    syncstate._delete_products(conn, [draft])
-    changes.add_delete("product", draft)
+    if row is not None:
+        # the company scope's next pull brings the product under its server id
+        syncstate._delete_products(conn, [draft])
+        changes.add_delete("product", draft)
+    workspace.check_merged(conn, changes)
 
 
 def undo_product_mutation(conn: sqlite3.Connection, item: OutboxItem, result: Any,
                           changes: ChangeSet) -> None:
-    """A rejected catalog edit: show the server's product again."""
+    """A rejected catalog edit: show the server's product again. The user's version
+    stays in the rejected outbox item: ``workspace.catalog_conflicts`` lists both."""
+    from . import workspace
+
     current = result.get("current") if isinstance(result, Mapping) else None
     product = item.args.get("product") if isinstance(item.args, Mapping) else None
     if item.type == "product.upsert" and item.args.get("base_version") is None:
         draft = -item.seq
         syncstate._delete_products(conn, [draft])
         changes.add_delete("product", draft)
+    changes.add_upsert("conflict", item.seq)
+    workspace.check_merged(conn, changes)
     if isinstance(current, Mapping) and isinstance(current.get("id"), int) \
             and isinstance(current.get("company_id"), int):
         try:

@@ -146,12 +146,35 @@ def check_qt() -> dict[str, Any]:
     }
 
 
+def check_contract() -> dict[str, Any]:
+    """reportlab (lazily imported font data, the CJK CID font) renders a contract whose
+    pages the offline verifier reads back."""
+    from app.contract import _page_text, render_contract
+
+    terms = {"items": [{"product_id": None, "description": "LED 台灯 desk lamp", "spec_notes": "",
+                        "quantity": "100", "unit": "piece", "unit_price": "9.5",
+                        "currency": "USD", "amount": "950.00"}],
+             "incoterm": "FOB", "incoterm_place": "宁波 Ningbo", "delivery_date": "2027-03-01",
+             "payment_terms": "30% deposit", "valid_until": "2027-01-15T12:00:00Z",
+             "notes": "", "totals": {"USD": "950.00"}}
+    deal = {"id": "00000000-0000-4000-8000-000000000000", "buyer_name": "Bundle Check",
+            "company_name": "检查 Check Ltd", "state": "offered", "version": 2,
+            "offer_by": "buyer", "terms": terms, "terms_hash": "0" * 64, "signatures": [],
+            "event_count": 0, "head_hash": "0" * 64}
+    pdf = render_contract(deal, [], "zh_CN")
+    text = b"".join(_page_text(pdf))
+    if not pdf.startswith(b"%PDF-") or not text:
+        raise RuntimeError("the contract PDF has no readable page text")
+    return {"bytes": len(pdf), "page_text_bytes": len(text)}
+
+
 CHECKS: dict[str, Callable[[], Any]] = {
     "version": check_version,
     "keyring": check_keyring,
     "server_stack": check_server_stack,
     "native": check_native,
     "qt": check_qt,
+    "contract": check_contract,
 }
 
 

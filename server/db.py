@@ -285,6 +285,13 @@ def _m5_workspace(conn: Connection) -> None:
     workspace_schema.create(conn)
 
 
+def _m6_uploads(conn: Connection) -> None:
+    """Version 6: uploaded card photos, company logos/banners, product images (see :mod:`server.uploads`)."""
+    from server import uploads
+
+    uploads.create(conn)
+
+
 #: Ordered migration steps: (version, function). Append, never edit or reorder.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _m1_initial),
@@ -292,6 +299,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (3, _m3_social),
     (4, _m4_deals),
     (5, _m5_workspace),
+    (6, _m6_uploads),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

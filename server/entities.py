@@ -49,6 +49,41 @@ def product_json_sql(dialect_name: str) -> sa.ColumnElement[Any] | None:
     return sa.func.json_object(*args)
 
 
+# The compact pull format (docs/protocol.md §4, "product_format": "rows"): a product
+# upsert is one JSON array of PRODUCT_KEYS values, in that order, with ``specs`` and
+# ``certifications`` as their JSON text (a string the client stores without decoding).
+PRODUCT_ROW_SPECS_AS_TEXT = ("specs", "certifications")
+
+
+def product_row_sql(dialect_name: str) -> sa.ColumnElement[Any] | None:
+    """The product's compact wire row (``json_array``) built in the database; None where
+    unsupported. A TEXT argument of ``json_array`` becomes a JSON string, so specs and
+    certifications go out as their stored JSON text without being parsed."""
+    if dialect_name != "sqlite":
+        return None
+    args: list[Any] = []
+    for col in PRODUCT_COLS:
+        if col.key == "hidden":
+            args.append(
+                sa.func.json(
+                    sa.case((col.is_(True), sa.literal_column("'true'")), else_=sa.literal_column("'false'"))
+                )
+            )
+        else:
+            args.append(col)
+    return sa.func.json_array(*args)
+
+
+def product_row(row: Any) -> list[Any]:
+    """A product row (PRODUCT_COLS, in order) -> its compact wire row (see above)."""
+    vals = list(row)
+    vals[_I_HIDDEN] = bool(vals[_I_HIDDEN])
+    for i in (_I_SPECS, _I_CERTS):
+        if vals[i] is None:
+            vals[i] = "[]"
+    return vals
+
+
 def product(row: Any) -> dict[str, Any]:
     """A product row (PRODUCT_COLS, in order; SQLAlchemy or raw DBAPI) -> wire dict."""
     vals = list(row)

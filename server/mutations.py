@@ -28,11 +28,13 @@ from server.problems import ProblemError
 class Rejected(Exception):
     """A mutation that fails for good: recorded as ``rejected`` with ``code``/``reason``."""
 
-    def __init__(self, code: str, reason: str, result: Any = None) -> None:
+    def __init__(self, code: str, reason: str, result: Any = None, *, field: str | None = None) -> None:
         super().__init__(f"{code}: {reason}")
         self.code = code
         self.reason = reason
         self.result = result
+        #: the (dotted) argument field at fault, when one is (import reports use it)
+        self.field = field
 
 
 @dataclass
@@ -93,15 +95,18 @@ def _valid_text(value: Any, depth: int = 0) -> bool:
     return True
 
 
+def validation_errors(e: ValidationError) -> list[tuple[str, str]]:
+    """(dotted field, message) of every error of a pydantic validation."""
+    return [(".".join(str(x) for x in err.get("loc", ())), str(err.get("msg"))) for err in e.errors()]
+
+
 def _parse(model: type[BaseModel], args: dict[str, Any]) -> Any:
     try:
         return model.model_validate(args)
     except ValidationError as e:
-        msgs = []
-        for err in e.errors()[:5]:
-            loc = ".".join(str(x) for x in err.get("loc", ()))
-            msgs.append(f"{loc}: {err.get('msg')}" if loc else str(err.get("msg")))
-        raise Rejected("invalid-value", "; ".join(msgs)) from None
+        errs = validation_errors(e)
+        msgs = [f"{loc}: {msg}" if loc else msg for loc, msg in errs[:5]]
+        raise Rejected("invalid-value", "; ".join(msgs), field=errs[0][0] if errs else None) from None
 
 
 class _Strict(BaseModel):
@@ -221,6 +226,10 @@ class SpecIn(_Strict):
     value: Annotated[StrictStr, Field(max_length=500)]
 
 
+AttachmentId = Annotated[StrictStr, Field(min_length=1, max_length=100)]
+MAX_PRODUCT_IMAGES = 8
+
+
 class ProductFields(_Strict):
     id: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
     company_id: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
@@ -232,6 +241,8 @@ class ProductFields(_Strict):
     desc_zh: Text20k | None = None
     specs: Annotated[list[SpecIn], Field(max_length=100)] | None = None
     image_count: Annotated[StrictInt, Field(ge=0, le=12)] | None = None
+    #: uploaded images (§10): replaces the product's images, sets image_count
+    image_attachment_ids: Annotated[list[AttachmentId], Field(max_length=MAX_PRODUCT_IMAGES)] | None = None
     price_min_cents: Cents | None = None
     price_max_cents: Cents | None = None
     currency: Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")] | None = None
@@ -262,6 +273,7 @@ _PRODUCT_EDITABLE = (
     "price_min_cents", "price_max_cents", "currency", "moq", "unit_en", "unit_zh",
     "lead_time_days", "certifications", "keywords", "hidden",
 )
+_NULLABLE = ("price_min_cents", "price_max_cents", "lead_time_days")
 
 
 def load_product(conn: Connection, product_id: int) -> dict[str, Any] | None:
@@ -280,12 +292,16 @@ def _section_category(conn: Connection, section_id: int) -> int:
         sa.select(db.sections.c.category_id).where(db.sections.c.id == section_id)
     ).scalar()
     if cat is None:
-        raise Rejected("invalid-value", f"section_id: section {section_id} does not exist")
+        raise Rejected("invalid-value", f"section_id: section {section_id} does not exist", field="section_id")
     return int(cat)
 
 
 def _bump_section(ctx: MutationContext, section_id: int, delta: int) -> None:
-    """Change a section's product count (and its estimated size) by ``delta``."""
+    """Change a section's product count (and its estimated size) by ``delta``
+    (a bulk import adds them up and changes each section once, at its end)."""
+    if isinstance(ctx, _BulkContext):
+        ctx.section_deltas[section_id] = ctx.section_deltas.get(section_id, 0) + delta
+        return
     s = db.sections
     row = ctx.conn.execute(sa.select(s.c.product_count, s.c.est_bytes).where(s.c.id == section_id)).first()
     if row is None:
@@ -304,30 +320,69 @@ def _bump_section(ctx: MutationContext, section_id: int, delta: int) -> None:
     ctx.touched.add("directory")
 
 
-@mutation("product.upsert")
-def product_upsert(ctx: MutationContext, args: dict[str, Any]) -> Any:
-    from server import catalog
+def _image_sources(ctx: MutationContext, ids: list[str], field: str, kind: str,
+                   render: bool = True, owner_id: int | None = None) -> list[Any]:
+    """Check uploaded images (§10) and, with ``render``, decode and store their JPEGs now
+    (else only their headers are checked and the JPEGs are made on first read: bulk
+    imports keep the write lock short); ``invalid-value`` naming ``field``."""
+    from server import uploads
 
-    a: ProductUpsertArgs = _parse(ProductUpsertArgs, args)
-    company_id = _staff_company(ctx)
-    fields = a.product
+    out = []
+    keep = uploads.current_ids(ctx.conn, kind, owner_id)
+    for i, aid in enumerate(ids):
+        try:
+            src = uploads.check_attachment(ctx.conn, ctx.user.id, aid, keep)
+            if render:
+                uploads.prepare(ctx.conn, src, kind)
+            else:
+                uploads.inspect(ctx.conn, src)
+        except uploads.BadImage as e:
+            where = f"{field}.{i}" if kind == "product" else field
+            raise Rejected("invalid-value", f"{where}: {e.problem}", field=field) from None
+        out.append(src)
+    return out
+
+
+def _upsert_product(
+    ctx: MutationContext, fields: ProductFields, base_version: int | None, create: bool, company_id: int,
+    render_images: bool = True,
+) -> int:
+    """Create (``create``) or update one product of ``company_id``; returns its id.
+    ``base_version`` None on an update skips the version check (imports only).
+    Shared by ``product.upsert`` and ``product.import``; raises :class:`Rejected`."""
+    from server import catalog, uploads
+
     conn = ctx.conn
     given = {k: getattr(fields, k) for k in _PRODUCT_EDITABLE if k in fields.model_fields_set}
-    if any(given.get(k, 0) is None for k in given if k not in ("price_min_cents", "price_max_cents", "lead_time_days")):
-        bad = sorted(k for k, v in given.items() if v is None and k not in ("price_min_cents", "price_max_cents", "lead_time_days"))
-        raise Rejected("invalid-value", f"{', '.join(bad)}: may not be null")
+    bad = sorted(k for k, v in given.items() if v is None and k not in _NULLABLE)
+    if bad:
+        raise Rejected("invalid-value", f"{', '.join(bad)}: may not be null", field=bad[0])
     if "specs" in given:
         given["specs"] = orjson.dumps([s.model_dump() for s in fields.specs or []]).decode()
     if "certifications" in given:
         given["certifications"] = orjson.dumps(fields.certifications or []).decode()
     if fields.company_id is not None and fields.company_id != company_id:
-        raise Rejected("forbidden", "you may only edit your own company's catalog")
+        raise Rejected("forbidden", "you may only edit your own company's catalog", field="company_id")
+    images: list[Any] | None = None
+    if "image_attachment_ids" in fields.model_fields_set:
+        if fields.image_attachment_ids is None:
+            raise Rejected("invalid-value", "image_attachment_ids: may not be null (send [] to remove the images)",
+                           field="image_attachment_ids")
+        # the product's current images may be named again by any of its company's staff
+        # (checked below: an update of a product of this company)
+        owner = fields.id if not create else None
+        images = _image_sources(ctx, fields.image_attachment_ids, "image_attachment_ids", "product",
+                                render=render_images, owner_id=owner)
+        given["image_count"] = len(images)
 
-    if a.base_version is None:  # create
+    if create:
         if fields.id is not None:
-            raise Rejected("invalid-value", "product.id: must be absent when base_version is null (create)")
+            raise Rejected("invalid-value", "product.id: must be absent when base_version is null (create)", field="id")
         if "name_en" not in given or "section_id" not in given:
-            raise Rejected("invalid-value", "product: name_en and section_id are required to create")
+            missing = "name_en" if "name_en" not in given else "section_id"
+            raise Rejected("invalid-value", f"{missing}: required to create a product (name_en and section_id)",
+                           field=missing)
+        _check_prices(given)
         category_id = _section_category(conn, given["section_id"])
         row = {
             "name_zh": "", "desc_en": "", "desc_zh": "", "specs": "[]", "image_count": 0,
@@ -336,57 +391,71 @@ def product_upsert(ctx: MutationContext, args: dict[str, Any]) -> Any:
             "certifications": "[]", "keywords": "", "hidden": False,
             **given,
         }
-        _check_prices(row)
-        pid = conn.execute(
+        pid = int(conn.execute(
             db.products.insert().values(
                 **row, company_id=company_id, category_id=category_id, version=1,
                 updated_at=ctx.now, seq=ctx.seq(),
             ).returning(db.products.c.id)
-        ).scalar_one()
+        ).scalar_one())
+        if images:
+            uploads.replace_all(conn, "product", pid, images, ctx.now)
         if not row["hidden"]:
             _bump_section(ctx, row["section_id"], +1)
         ctx.touched.update({f"section:{row['section_id']}", f"company:{company_id}"})
         catalog.index_product(conn, pid, row["name_en"], row["name_zh"], row["keywords"])
-    else:  # update
-        if fields.id is None:
-            raise Rejected("invalid-value", "product.id: required to update (base_version is set)")
-        pid = fields.id
-        current = load_product(conn, pid)
-        if current is None:
-            raise Rejected("not-found", f"product {pid} does not exist")
-        if current["company_id"] != company_id:
-            raise Rejected("forbidden", "you may only edit your own company's catalog")
-        if current["version"] != a.base_version:
-            raise Rejected(
-                "conflict",
-                f"product {pid} is at version {current['version']}, not {a.base_version}",
-                {"current": current},
-            )
-        new = {**current, **given}
-        _check_prices(new)
-        old_section, new_section = current["section_id"], new["section_id"]
-        values = dict(given)
-        if new_section != old_section:
-            values["category_id"] = _section_category(conn, new_section)
-        conn.execute(
-            sa.update(db.products)
-            .where(db.products.c.id == pid)
-            .values(**values, version=db.products.c.version + 1, updated_at=ctx.now, seq=ctx.seq())
+        return pid
+    if fields.id is None:
+        raise Rejected("invalid-value", "product.id: required to update (base_version is set)", field="id")
+    pid = fields.id
+    current = load_product(conn, pid)
+    if current is None:
+        raise Rejected("not-found", f"product {pid} does not exist", field="id")
+    if current["company_id"] != company_id:
+        raise Rejected("forbidden", "you may only edit your own company's catalog", field="id")
+    if base_version is not None and current["version"] != base_version:
+        raise Rejected(
+            "conflict",
+            f"product {pid} is at version {current['version']}, not {base_version}",
+            {"current": current},
+            field="base_version",
         )
-        was_visible, now_visible = not current["hidden"], not new["hidden"]
-        if new_section != old_section:
-            db.add_tombstone(conn, f"section:{old_section}", "product", pid, ctx.seq())
-            db.clear_tombstone(conn, f"section:{new_section}", "product", pid)
-            if was_visible:
-                _bump_section(ctx, old_section, -1)
-            if now_visible:
-                _bump_section(ctx, new_section, +1)
-        elif was_visible != now_visible:
-            _bump_section(ctx, new_section, +1 if now_visible else -1)
-        ctx.touched.update({f"section:{old_section}", f"section:{new_section}", f"company:{company_id}"})
-        if {"name_en", "name_zh", "keywords"} & set(given):
-            catalog.index_product(conn, pid, new["name_en"], new["name_zh"], new["keywords"])
-    data = load_product(conn, pid)
+    if images is None and "image_count" in given and uploads.has_any(conn, "product", pid):
+        del given["image_count"]  # set by its uploaded images; an echoed count is ignored
+    new = {**current, **given}
+    _check_prices(new)
+    old_section, new_section = current["section_id"], new["section_id"]
+    values = dict(given)
+    if new_section != old_section:
+        values["category_id"] = _section_category(conn, new_section)
+    conn.execute(
+        sa.update(db.products)
+        .where(db.products.c.id == pid)
+        .values(**values, version=db.products.c.version + 1, updated_at=ctx.now, seq=ctx.seq())
+    )
+    if images is not None:
+        uploads.replace_all(conn, "product", pid, images, ctx.now)
+    was_visible, now_visible = not current["hidden"], not new["hidden"]
+    if new_section != old_section:
+        db.add_tombstone(conn, f"section:{old_section}", "product", pid, ctx.seq())
+        db.clear_tombstone(conn, f"section:{new_section}", "product", pid)
+        if was_visible:
+            _bump_section(ctx, old_section, -1)
+        if now_visible:
+            _bump_section(ctx, new_section, +1)
+    elif was_visible != now_visible:
+        _bump_section(ctx, new_section, +1 if now_visible else -1)
+    ctx.touched.update({f"section:{old_section}", f"section:{new_section}", f"company:{company_id}"})
+    if {"name_en", "name_zh", "keywords"} & set(given):
+        catalog.index_product(conn, pid, new["name_en"], new["name_zh"], new["keywords"])
+    return pid
+
+
+@mutation("product.upsert")
+def product_upsert(ctx: MutationContext, args: dict[str, Any]) -> Any:
+    a: ProductUpsertArgs = _parse(ProductUpsertArgs, args)
+    company_id = _staff_company(ctx)
+    pid = _upsert_product(ctx, a.product, a.base_version, a.base_version is None, company_id)
+    data = load_product(ctx.conn, pid)
     assert data is not None
     return {"id": f"product:{pid}", "product_id": pid, "version": data["version"], "data": data}
 
@@ -394,12 +463,12 @@ def product_upsert(ctx: MutationContext, args: dict[str, Any]) -> Any:
 def _check_prices(row: dict[str, Any]) -> None:
     lo, hi = row.get("price_min_cents"), row.get("price_max_cents")
     if lo is not None and hi is not None and lo > hi:
-        raise Rejected("invalid-value", "price_min_cents must not exceed price_max_cents")
+        raise Rejected("invalid-value", "price_min_cents must not exceed price_max_cents", field="price_min_cents")
 
 
 @mutation("product.delete")
 def product_delete(ctx: MutationContext, args: dict[str, Any]) -> Any:
-    from server import catalog
+    from server import catalog, uploads
 
     a: ProductDeleteArgs = _parse(ProductDeleteArgs, args)
     company_id = _staff_company(ctx)
@@ -416,6 +485,7 @@ def product_delete(ctx: MutationContext, args: dict[str, Any]) -> Any:
         )
     conn = ctx.conn
     conn.execute(sa.delete(db.products).where(db.products.c.id == a.id))
+    uploads.remove(conn, "product", a.id)
     catalog.unindex_product(conn, a.id)
     section_id = current["section_id"]
     db.add_tombstone(conn, f"section:{section_id}", "product", a.id, ctx.seq())
@@ -424,6 +494,108 @@ def product_delete(ctx: MutationContext, args: dict[str, Any]) -> Any:
         _bump_section(ctx, section_id, -1)
     ctx.touched.update({f"section:{section_id}", f"company:{company_id}"})
     return {"id": f"product:{a.id}", "product_id": a.id}
+
+
+# ------------------------------------------------------------------ product.import
+
+MAX_IMPORT_ROWS = 2000
+MAX_IMPORT_ERRORS = 500
+
+
+@dataclass
+class _BulkContext(MutationContext):
+    """A mutation context for bulk work inside one mutation: change-sequence values are
+    taken in blocks (fewer counter updates) and section counts are summed up."""
+
+    section_deltas: dict[int, int] = field(default_factory=dict)
+    _next: int = 0
+    _end: int = 0
+
+    def seq(self) -> int:
+        if self._next >= self._end:
+            self._next = db.next_seq(self.conn, 256)
+            self._end = self._next + 256
+        self._next += 1
+        return self._next - 1
+
+
+class ImportRow(ProductFields):
+    base_version: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
+
+
+class ProductImportArgs(_Strict):
+    company_id: Annotated[StrictInt, Field(ge=1, le=2**62)] | None = None
+    products: Annotated[list[Any], Field(min_length=1, max_length=MAX_IMPORT_ROWS)]
+
+
+@mutation("product.import")
+def product_import(ctx: MutationContext, args: dict[str, Any]) -> Any:
+    """All-or-nothing catalog import (§10): every row goes through product.upsert's
+    validation; any bad row rejects the whole import (nothing applied) with a report
+    of every bad row."""
+    a: ProductImportArgs = _parse(ProductImportArgs, args)
+    company_id = _staff_company(ctx)
+    if a.company_id is not None and a.company_id != company_id:
+        raise Rejected("forbidden", "you may only import into your own company's catalog")
+    errors: list[dict[str, Any]] = []
+    conflicts_only = True
+    created: list[int] = []
+    updated: list[int] = []
+    bulk = _BulkContext(conn=ctx.conn, user=ctx.user, now=ctx.now)
+
+    def bad(row: int, field: str | None, problem: str, conflict: bool = False) -> None:
+        nonlocal conflicts_only
+        conflicts_only = conflicts_only and conflict
+        if len(errors) < MAX_IMPORT_ERRORS:
+            errors.append({"row": row, "field": field or "", "problem": problem})
+
+    for i, raw in enumerate(a.products):
+        if not isinstance(raw, dict):
+            bad(i, None, "a row must be an object of product fields")
+            continue
+        try:
+            row = ImportRow.model_validate(raw)
+        except ValidationError as e:
+            for loc, msg in validation_errors(e):
+                bad(i, loc, msg)
+            continue
+        fields = ProductFields.model_validate(row.model_dump(exclude={"base_version"}, exclude_unset=True))
+        create = row.id is None
+        if create and row.base_version is not None:
+            bad(i, "base_version", "a new product (no id) has no base_version")
+            continue
+        try:
+            pid = _upsert_product(bulk, fields, row.base_version, create, company_id, render_images=False)
+        except Rejected as rej:
+            reason = rej.reason
+            if rej.field and reason.startswith(rej.field + ": "):
+                reason = reason[len(rej.field) + 2:]
+            bad(i, rej.field, reason, conflict=rej.code == "conflict")
+            continue
+        (created if create else updated).append(pid)
+    if errors:
+        n_bad = len({e["row"] for e in errors})
+        code = "conflict" if conflicts_only else "invalid-value"
+        raise Rejected(
+            code,
+            f"nothing was imported: {n_bad} of {len(a.products)} rows "
+            f"{'are stale (edited meanwhile)' if conflicts_only else 'have errors'}"
+            f"{' (the first ' + str(MAX_IMPORT_ERRORS) + ' problems are listed)' if len(errors) >= MAX_IMPORT_ERRORS else ''}",
+            {"errors": errors},
+        )
+    for section_id, delta in sorted(bulk.section_deltas.items()):
+        if delta:
+            _bump_section(ctx, section_id, delta)
+    ctx.touched |= bulk.touched
+    key = f"imports:{company_id}"
+    n = int(db.get_meta(ctx.conn, key, "0") or 0) + 1
+    db.set_meta(ctx.conn, key, str(n))
+    return {"id": f"import:{company_id}:{n}", "created": created, "updated": updated}
+
+
+# ------------------------------------------------------------------ company.update
+
+MAX_COMPANY_SECTIONS = 5
 
 
 class CompanyFieldsIn(_Strict):
@@ -435,6 +607,13 @@ class CompanyFieldsIn(_Strict):
     employees: Annotated[StrictInt, Field(ge=0, le=10**7)] | None = None
     profile_en: Text20k | None = None
     profile_zh: Text20k | None = None
+    # §10: uploaded images (null: back to none / the drawn default) and the sections
+    logo_attachment_id: AttachmentId | None = None
+    banner_attachment_id: AttachmentId | None = None
+    section_ids: Annotated[
+        list[Annotated[StrictInt, Field(ge=1, le=2**62)]],
+        Field(min_length=1, max_length=MAX_COMPANY_SECTIONS),
+    ] | None = None
 
 
 class CompanyUpdateArgs(_Strict):
@@ -446,6 +625,52 @@ class CompanyUpdateArgs(_Strict):
 def load_company(conn: Connection, company_id: int) -> dict[str, Any] | None:
     row = conn.execute(sa.select(*entities.COMPANY_COLS).where(db.companies.c.id == company_id)).first()
     return entities.company(row) if row is not None else None
+
+
+def _company_sections(ctx: MutationContext, current: dict[str, Any], section_ids: list[int]) -> dict[str, Any]:
+    """New section_ids (and main_section_id) of a company; booth counts follow."""
+    conn = ctx.conn
+    if len(set(section_ids)) != len(section_ids):
+        raise Rejected("invalid-value", "fields.section_ids: a section is listed twice", field="section_ids")
+    s = db.sections
+    known = set(conn.execute(sa.select(s.c.id).where(s.c.id.in_(section_ids))).scalars())
+    missing = [sid for sid in section_ids if sid not in known]
+    if missing:
+        raise Rejected("invalid-value", f"fields.section_ids: no section {missing[0]}", field="section_ids")
+    c = db.companies.c
+    stored = conn.execute(sa.select(c.section_ids).where(c.id == current["id"])).scalar()
+    old_ids = orjson.loads(stored) if stored else []
+    old = set(old_ids) or ({current["main_section_id"]} if current["main_section_id"] else set())
+    new = set(section_ids)
+    for sid, delta in [*((x, -1) for x in sorted(old - new)), *((x, +1) for x in sorted(new - old))]:
+        booths = conn.execute(sa.select(s.c.booth_count).where(s.c.id == sid)).scalar()
+        if booths is None:
+            continue
+        conn.execute(
+            sa.update(s).where(s.c.id == sid).values(booth_count=max(0, int(booths) + delta), seq=ctx.seq())
+        )
+    values: dict[str, Any] = {"section_ids": orjson.dumps(section_ids).decode()}
+    if current["main_section_id"] not in new:
+        values["main_section_id"] = section_ids[0]
+    return values
+
+
+def _company_image(ctx: MutationContext, company_id: int, kind: str, aid: str | None,
+                   current: dict[str, Any]) -> dict[str, Any]:
+    """Set (or with None remove) the uploaded logo/banner; the has_logo/has_banner value."""
+    from server import uploads
+
+    flag = "has_logo" if kind == "logo" else "has_banner"
+    field = f"{kind}_attachment_id"
+    row = uploads.get(ctx.conn, kind, company_id)
+    if aid is None:
+        if row is None:
+            return {}
+        uploads.remove(ctx.conn, kind, company_id)
+        return {flag: bool(row.drawn_default)}
+    src = _image_sources(ctx, [aid], field, kind, owner_id=company_id)[0]
+    uploads.set_one(ctx.conn, kind, company_id, src, ctx.now, drawn_default=bool(current[flag]))
+    return {flag: True}
 
 
 @mutation("company.update")
@@ -464,9 +689,16 @@ def company_update(ctx: MutationContext, args: dict[str, Any]) -> Any:
             {"current": current},
         )
     values = {k: getattr(a.fields, k) for k in a.fields.model_fields_set}
-    nulls = sorted(k for k, v in values.items() if v is None and k not in ("founded", "employees"))
+    nullable = ("founded", "employees", "logo_attachment_id", "banner_attachment_id")
+    nulls = sorted(k for k, v in values.items() if v is None and k not in nullable)
     if nulls:
-        raise Rejected("invalid-value", f"{', '.join(nulls)}: may not be null")
+        raise Rejected("invalid-value", f"{', '.join(nulls)}: may not be null", field=nulls[0])
+    for kind in ("logo", "banner"):
+        key = f"{kind}_attachment_id"
+        if key in values:
+            values.update(_company_image(ctx, company_id, kind, values.pop(key), current))
+    if "section_ids" in values:
+        values.update(_company_sections(ctx, current, values.pop("section_ids")))
     c = db.companies
     ctx.conn.execute(
         sa.update(c)

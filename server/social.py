@@ -240,7 +240,9 @@ class CardFields(_Strict):
         dict[Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]{1,30}$")], Annotated[StrictStr, Field(max_length=200)]],
         Field(max_length=20),
     ] | None = None
-    has_photo: StrictBool | None = None
+    has_photo: StrictBool | None = None  # false removes the photo; true alone changes nothing
+    #: an uploaded image (§10) becomes the card's photo; null removes it
+    photo_attachment_id: Annotated[StrictStr, Field(min_length=1, max_length=100)] | None = None
 
 
 class CardUpdateArgs(_Strict):
@@ -293,12 +295,36 @@ def _holders(conn: Connection, card_id: int) -> list[int]:
     return [int(x) for x in conn.execute(sa.select(h.holder_user_id).where(h.card_id == card_id)).scalars()]
 
 
+def _card_photo(ctx: MutationContext, card_id: int, photo: tuple[str | None] | None,
+                has_photo: bool | None) -> dict[str, Any]:
+    """Set or remove the card's uploaded photo (§10); the new ``has_photo`` value."""
+    from server import uploads
+
+    if photo is not None and photo[0] is not None:
+        try:
+            src = uploads.check_attachment(ctx.conn, ctx.user.id, photo[0])
+            uploads.prepare(ctx.conn, src, "card")
+        except uploads.BadImage as e:
+            raise Rejected("invalid-value", f"fields.photo_attachment_id: {e.problem}",
+                           field="photo_attachment_id") from None
+        uploads.set_one(ctx.conn, "card", card_id, src, ctx.now)
+        return {"has_photo": True}
+    if (photo is not None and photo[0] is None) or has_photo is False:
+        uploads.remove(ctx.conn, "card", card_id)
+        return {"has_photo": False}
+    return {}
+
+
 @mutation("card.update")
 def card_update(ctx: MutationContext, args: dict[str, Any]) -> Any:
     a: CardUpdateArgs = _parse(CardUpdateArgs, args)
     values: dict[str, Any] = {}
+    photo: tuple[str | None] | None = None  # (attachment id or None to remove,) when given
     for k in a.fields.model_fields_set:
         v = getattr(a.fields, k)
+        if k == "photo_attachment_id":
+            photo = (v,)
+            continue
         if v is None:
             raise Rejected("invalid-value", f"fields.{k}: may not be null")
         values[k] = v
@@ -313,6 +339,7 @@ def card_update(ctx: MutationContext, args: dict[str, Any]) -> Any:
     if "handles" in values:
         values["handles"] = orjson.dumps(values["handles"]).decode()
     card_id = ensure_card(ctx, ctx.user.id)
+    values.update(_card_photo(ctx, card_id, photo, values.pop("has_photo", None)))
     version = ctx.conn.execute(
         sa.update(cards)
         .where(cards.c.id == card_id)

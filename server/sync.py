@@ -130,12 +130,19 @@ def parse_scope(name: str, user: User) -> tuple[str, str, int | None]:
 
 
 Change = tuple[int, bytes]  # (seq, the serialized change)
+# A product upsert in the compact format is (seq, its JSON row, True): ``pull`` lists it
+# under the scope's "products" instead of "changes" (docs/protocol.md §4).
 Source = Callable[[Connection, int, int, bool, int], list[Change]]
 
+PRODUCT_FORMATS = ("objects", "rows")
 
-def _products(where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delete: bool) -> Source:
+
+def _products(
+    where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delete: bool, rows: bool = False
+) -> Source:
     """Products in ``where`` after a cursor.  Section scopes serve hidden products as
-    deletes (and skip them when starting from null); the company scope serves them."""
+    deletes (and skip them when starting from null); the company scope serves them.
+    ``rows``: upserts in the compact format (entities.product_row_sql)."""
     P = db.products.c
     hidden_i = entities.PRODUCT_KEYS.index("hidden")
 
@@ -145,13 +152,22 @@ def _products(where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delet
             # Rows unchanged since the snapshot a pull from null started at (``floor``)
             # and hidden then were never sent to this client: no delete needed.
             conds.append(sa.or_(P.hidden.is_(False), P.seq > floor))
-        wire = entities.product_json_sql(conn.dialect.name)
-        out: list[Change] = []
+        dialect = conn.dialect.name
+        wire = entities.product_row_sql(dialect) if rows else entities.product_json_sql(dialect)
+        out: list[Any] = []
         if wire is not None:
             # as a BLOB: the UTF-8 JSON comes back as bytes (no decode to str and re-encode)
             wire_b = sa.cast(wire, sa.LargeBinary)
             q: sa.Select[Any] = sa.select(P.seq, P.id, P.hidden, wire_b).where(*conds).order_by(P.seq).limit(n)
-            for seq, pid, hidden, data in conn.execute(q).all():  # (compiled form is cached)
+            result = conn.execute(q).all()  # (compiled form is cached)
+            if rows:
+                for seq, pid, hidden, data in result:
+                    if hidden and hidden_as_delete:
+                        out.append((seq, b'{"entity":"product","op":"delete","id":%d}' % pid))
+                    else:
+                        out.append((seq, data, True))
+                return out
+            for seq, pid, hidden, data in result:
                 if hidden and hidden_as_delete:
                     out.append((seq, b'{"entity":"product","op":"delete","id":%d}' % pid))
                 else:
@@ -161,6 +177,9 @@ def _products(where: Callable[[], list[sa.ColumnElement[bool]]], hidden_as_delet
         for row in db.fetch_raw(conn, q2):
             if row[hidden_i] and hidden_as_delete:
                 change: dict[str, Any] = {"entity": "product", "op": "delete", "id": row[0]}
+            elif rows:
+                out.append((row[-1], orjson.dumps(entities.product_row(row[:-1])), True))
+                continue
             else:
                 change = {"entity": "product", "op": "upsert", "id": row[0], "data": entities.product(row[:-1])}
             out.append((row[-1], orjson.dumps(change)))
@@ -211,7 +230,7 @@ def _tombstones(key: str) -> Source:
     return fetch
 
 
-def sources_for(req: ScopeReq) -> list[Source]:
+def sources_for(req: ScopeReq, product_rows: bool = False) -> list[Source]:
     if req.kind == "directory":
         return [
             _simple("category", db.categories, entities.CATEGORY_COLS, entities.category, lambda: []),
@@ -222,7 +241,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
     if req.kind == "section":
         assert req.ident is not None
         sid = req.ident
-        return [_products(lambda: [db.products.c.section_id == sid], True), _tombstones(req.key)]
+        return [_products(lambda: [db.products.c.section_id == sid], True, product_rows), _tombstones(req.key)]
     if req.kind == "me":
         uid = req.ident
         return [
@@ -241,7 +260,7 @@ def sources_for(req: ScopeReq) -> list[Source]:
         return [
             _simple("staff", db.users, entities.STAFF_COLS, entities.staff,
                     lambda: [db.users.c.company_id == cid]),
-            _products(lambda: [P.company_id == cid], False),
+            _products(lambda: [P.company_id == cid], False, product_rows),
             *social.company_sources(cid or 0),
             *deals.company_sources(cid or 0),
             *workspace.company_sources(cid or 0),
@@ -276,6 +295,7 @@ def pull(
     scopes: dict[str, str | None],
     limit: int,
     unchanged_since: int | None = None,
+    product_format: str = "objects",
 ) -> PullResult:
     with db.read_tx(state.engine) as conn:
         snapshot = db.current_seq(conn)  # first read: fixes the snapshot
@@ -296,9 +316,22 @@ def pull(
             return PullResult(None, False, snapshot, keys)
 
         out: dict[str, Any] = {}
+        rows = product_format == "rows"
         remaining = limit
         news = False
         for req in reqs:
+            if remaining <= 0 and not req.reset:
+                # Out of budget (§4): changes [], complete false, the cursor unchanged.
+                # Not even looked at: the checks and queries of the scopes a big page
+                # did not reach were most of a small page's cost.
+                floor = snapshot if req.initial else req.floor
+                part: dict[str, Any] = {"changes": Fragment(b"[]")}
+                if rows:
+                    part["products"] = {"columns": entities.PRODUCT_KEYS, "rows": Fragment(b"[]")}
+                part["cursor"] = encode_cursor(state, req.key, req.after, floor)
+                part["complete"] = False
+                out[req.name] = part
+                continue
             err = access_error(conn, user, req)
             if err is not None:
                 out[req.name] = {"error": err}
@@ -311,7 +344,8 @@ def pull(
                 out[req.name] = {"reset": True}
                 news = True
                 continue
-            fetched = [src(conn, req.after, remaining + 1, req.initial, floor) for src in sources_for(req)]
+            fetched = [src(conn, req.after, remaining + 1, req.initial, floor)
+                       for src in sources_for(req, rows)]
             fetched = [f for f in fetched if f]
             if len(fetched) == 1:
                 merged = fetched[0][: remaining + 1]
@@ -328,11 +362,20 @@ def pull(
             remaining -= len(page)
             if page:
                 news = True
-            out[req.name] = {
-                "changes": Fragment(b"[" + b",".join(c for _, c in page) + b"]"),
-                "cursor": encode_cursor(state, req.key, cursor_seq, floor),
-                "complete": complete,
-            }
+            if rows:
+                # product upserts as compact rows, everything else as changes
+                part = {
+                    "changes": Fragment(b"[" + b",".join(c[1] for c in page if len(c) == 2) + b"]"),
+                    "products": {
+                        "columns": entities.PRODUCT_KEYS,
+                        "rows": Fragment(b"[" + b",".join(c[1] for c in page if len(c) == 3) + b"]"),
+                    },
+                }
+            else:
+                part = {"changes": Fragment(b"[" + b",".join(c for _, c in page) + b"]")}
+            part["cursor"] = encode_cursor(state, req.key, cursor_seq, floor)
+            part["complete"] = complete
+            out[req.name] = part
     body = orjson.dumps({"scopes": out, "server_time": db.now_iso()})
     return PullResult(body, news, snapshot, keys)
 
@@ -343,6 +386,11 @@ class PullIn(BaseModel):
     )
     limit: Annotated[int, Field(ge=1, le=5000)] = 1000
     wait: Annotated[float, Field(ge=0, le=25)] = 0
+    product_format: Annotated[str, Field(max_length=40)] = Field(
+        default="objects",
+        description='"rows": product upserts as compact rows under each scope\'s "products" '
+        '(unknown values: "objects", the default format)',
+    )
 
 
 class PushMutationIn(BaseModel):
@@ -375,7 +423,8 @@ async def pull_route(
     if len(body.scopes) > MAX_SCOPES:
         raise ProblemError(400, "bad-request", f"At most {MAX_SCOPES} scopes per pull.",
                            errors=[{"loc": ["body", "scopes"], "msg": f"at most {MAX_SCOPES} scopes"}])
-    res = await run_sync(pull, state, token, body.scopes, body.limit)
+    fmt = body.product_format if body.product_format in PRODUCT_FORMATS else "objects"
+    res = await run_sync(pull, state, token, body.scopes, body.limit, None, fmt)
     if not res.news and body.wait > 0:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + body.wait
@@ -385,7 +434,7 @@ async def pull_route(
             since: int | None = res.snapshot
             while True:
                 waiter.clear()
-                res = await run_sync(pull, state, token, body.scopes, body.limit, since)
+                res = await run_sync(pull, state, token, body.scopes, body.limit, since, fmt)
                 if res.body is not None:
                     since = res.snapshot
                 if res.news or state.notifier.closed:
@@ -398,7 +447,7 @@ async def pull_route(
                 elif await request.is_disconnected():
                     break  # the client went away: stop polling for it
         if res.body is None:  # timed out on the cheap "nothing changed" check
-            res = await run_sync(pull, state, token, body.scopes, body.limit)
+            res = await run_sync(pull, state, token, body.scopes, body.limit, None, fmt)
     assert res.body is not None
     return Response(res.body, media_type="application/json")
 

@@ -89,11 +89,15 @@ class FairDeskApp(QObject):
         self.window: MainWindow | None = None
         self.quit_event = asyncio.Event()
         self.max_lag_ms = 0.0
+        self.stalls: list[dict[str, Any]] = []  # with --loop-lag-probe: where long stalls were
         self._lag_timer: QTimer | None = None
+        self._stall_watch: Any = None
         self._account_dialog: FirstRunDialog | None = None
         self._gc = GuiThreadGC()
         # smoke and startup probe: no dialogs, no live sync loop (smoke syncs itself)
-        self.headless = bool(args.smoke or getattr(args, "startup_probe", False))
+        self.headless = bool(
+            args.smoke or getattr(args, "startup_probe", False) or getattr(args, "perf_walk", None)
+        )
 
     # ------------------------------------------------------------------ run
 
@@ -117,6 +121,10 @@ class FairDeskApp(QObject):
                 spawn(self.welcome_demo(), "welcome-demo")
             if getattr(self.args, "startup_probe", False):
                 return await self._startup_probe()
+            if getattr(self.args, "perf_walk", None):
+                from ui.perfwalk import run_walk
+
+                return await run_walk(self, str(self.args.perf_walk))
             if self.args.smoke:
                 from ui.smoke import run_smoke
 
@@ -129,6 +137,8 @@ class FairDeskApp(QObject):
     async def shutdown(self) -> None:
         if self._lag_timer is not None:
             self._lag_timer.stop()
+        if self._stall_watch is not None:
+            self._stall_watch.stop()
         if self._account_dialog is not None and isValid(self._account_dialog):
             self._account_dialog.close()
         self._account_dialog = None
@@ -477,6 +487,7 @@ class FairDeskApp(QObject):
             window.navigate(*current)
         else:
             window.navigate("fair")
+            window.open_workspace_if_staff()  # exhibitor staff open on their workspace
         self._emit_state()
         window.status.refresh_stats()
         recovery = getattr(session.store, "recovery", None)
@@ -636,10 +647,16 @@ class FairDeskApp(QObject):
         interval = 0.02
         last = [time.perf_counter()]
 
+        from ui.perfwalk import StallWatch
+
+        watch = StallWatch(self.stalls)
+        self._stall_watch = watch
+
         def tick() -> None:
             now = time.perf_counter()
             lag = (now - last[0] - interval) * 1000
             last[0] = now
+            watch.tick()
             if lag > self.max_lag_ms:
                 self.max_lag_ms = lag
 
@@ -649,6 +666,7 @@ class FairDeskApp(QObject):
         timer.timeout.connect(tick)
         timer.start()
         self._lag_timer = timer
+        watch.start()
 
 
 CACHE_FILES = ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm", "images")

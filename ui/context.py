@@ -17,11 +17,12 @@ log = logging.getLogger("fairdesk.ui")
 
 
 def parse_image_key(key: str) -> tuple[str, int, int | str, str]:
-    """"product/7/0?size=thumb" -> ("product", 7, 0, "thumb")."""
+    """"product/7/0?size=thumb" -> ("product", 7, 0, "thumb"); a card photo is
+    "card/<card id>/<card version>?size=…" (the version keeps caches apart)."""
     path, _, query = key.partition("?")
     size = "full" if "size=full" in query else "thumb"
     kind, ident, which = path.split("/")
-    return kind, int(ident), (int(which) if kind == "product" else which), size
+    return kind, int(ident), (int(which) if kind in ("product", "card") else which), size
 
 
 class UiContext(QObject):
@@ -144,6 +145,10 @@ class UiContext(QObject):
         if client is None:
             return None
         kind, ident, which, size = parse_image_key(key)
+        if kind == "card":
+            from app.social import fetch_card_photo
+
+            return await fetch_card_photo(client, ident, size) or None
         reply = await client.image(kind, ident, which, size)
         return bytes(reply.data) if reply.data else None
 

@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the seconds to an interactive window (directory shown) as JSON and exit "
         "(benchmarks; works offline on an existing profile)",
     )
+    p.add_argument(
+        "--perf-walk",
+        choices=["memory", "scroll", "lag"],
+        help="run a scripted walk headless, print its measures as JSON and exit (benchmarks)",
+    )
     return p
 
 
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     started = time.monotonic()
-    if args.smoke or args.startup_probe:
+    if args.smoke or args.startup_probe or args.perf_walk:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         rc = _run_gui(args, started)
@@ -103,9 +108,40 @@ def main(argv: list[str] | None = None) -> int:
     return rc
 
 
+def _preload() -> None:
+    """Import the Qt-free modules before PySide6, and detect the keyring on a thread.
+
+    PySide6 installs an import hook that reads the source of every module imported after
+    it (looking for its ``__feature__`` switches): importing our services, httpx, SQLite
+    helpers and the keyring backends first keeps ~500 modules out of that scan. httpx's
+    command-line tool (click, rich, pygments) is not needed by the app. Keyring backend
+    detection (entry points, a D-Bus probe) runs off the GUI thread; its result is cached
+    for the session's credential store.
+    """
+    import threading
+
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+    def detect_keyring() -> None:
+        try:
+            import keyring
+
+            keyring.get_keyring()
+        except Exception:  # the credential store reports an unusable keyring itself
+            log.debug("keyring detection failed", exc_info=True)
+
+    threading.Thread(target=detect_keyring, name="fairdesk-keyring", daemon=True).start()
+    import app.catalog
+    import app.embedded
+    import app.session
+    import app.social  # noqa: F401
+    import offline_cache.queries  # noqa: F401
+
+
 def _run_gui(args: argparse.Namespace, started: float) -> int:
     import asyncio
 
+    _preload()
     import qasync
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -155,6 +191,8 @@ def _run_gui(args: argparse.Namespace, started: float) -> int:
             tmp.cleanup()
     if args.loop_lag_probe:
         print(json.dumps({"max_loop_lag_ms": round(fd_app.max_lag_ms, 1)}), flush=True)
+        if fd_app.stalls and os.environ.get("FAIRDESK_STALL_TRACE"):
+            print(json.dumps({"stalls": fd_app.stalls}, ensure_ascii=False), file=sys.stderr, flush=True)
     return rc
 
 

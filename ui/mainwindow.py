@@ -36,17 +36,24 @@ from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.notify import MessageNotifier
 from ui.pages.booth import BoothPage
+from ui.pages.booth_editor import BoothEditorPage
 from ui.pages.cards import AuthorizationsPage, CardsPage
+from ui.pages.catalog_editor import CatalogEditorPage
+from ui.pages.deals import DealRoomPage, DealsPage
 from ui.pages.fair import FairPage
+from ui.pages.leads import LeadsPage
 from ui.pages.messages import MessagesPage
 from ui.pages.product import ProductPage
 from ui.pages.search import SearchPage
 from ui.pages.shortlist import ShortlistPage
+from ui.pages.workspace import WorkspacePage, staff_company_id
 from ui.sections import SectionsDialog
 from ui.settings_dialog import SettingsDialog
 from ui.statusbar import StatusBar
 
-NAV_PAGES = ("fair", "search", "shortlist", "messages", "cards", "authorizations")
+NAV_PAGES = ("fair", "search", "shortlist", "messages", "deals", "cards", "authorizations")
+#: the exhibitor's workspace pages: in the navigation for exhibitor staff only
+STAFF_PAGES = ("workspace", "catalog", "booth_editor", "leads")
 
 
 def _keys(*seqs: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
@@ -94,10 +101,16 @@ class MainWindow(QMainWindow):
             "search": SearchPage(ctx, self),
             "shortlist": ShortlistPage(ctx, self),
             "messages": MessagesPage(ctx, self),
+            "deals": DealsPage(ctx, self),
+            "deal": DealRoomPage(ctx, self),
             "cards": CardsPage(ctx, self),
             "authorizations": AuthorizationsPage(ctx, self),
             "booth": BoothPage(ctx, self),
             "product": ProductPage(ctx, self),
+            "workspace": WorkspacePage(ctx, self),
+            "catalog": CatalogEditorPage(ctx, self),
+            "booth_editor": BoothEditorPage(ctx, self),
+            "leads": LeadsPage(ctx, self),
         }
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
@@ -117,6 +130,7 @@ class MainWindow(QMainWindow):
             ("search", self.tr("Search"), self.tr("Search products (Ctrl+F)")),
             ("shortlist", self.tr("Shortlist"), self.tr("Your favourite products and booths")),
             ("messages", self.tr("Messages"), self.tr("Chat with exhibitors and buyers")),
+            ("deals", self.tr("Deals"), self.tr("Negotiate and sign orders")),
             ("cards", self.tr("Cards"), self.tr("Your card and the cards you hold")),
             ("authorizations", self.tr("Authorizations"),
              self.tr("Who may see your profile and contact you")),
@@ -124,6 +138,19 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(text, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setToolTip(tip)
+        for kind, text, tip in (
+            ("workspace", self.tr("Workspace"), self.tr("Your booth's figures, leads and edits")),
+            ("catalog", self.tr("Catalog"), self.tr("Add and edit your products")),
+            ("booth_editor", self.tr("Booth"), self.tr("Edit your booth: profile, logo, sections")),
+            ("leads", self.tr("Leads"), self.tr("Buyers who contacted or authorized you")),
+        ):
+            item = QListWidgetItem(text, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(tip)
+            item.setHidden(True)  # shown once the user is known as exhibitor staff
+        self.is_staff = False
+        self._home_pending = False
+        self._was_signed_out: bool | None = None
         self.nav.currentRowChanged.connect(self._on_nav)
         self.notifier = MessageNotifier(ctx, self)
         self.notifier.unread_changed.connect(self.set_unread_badge)
@@ -153,6 +180,8 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, object] | None = None
         self._build_menus()
         ctx.navigate_requested.connect(self.navigate)
+        ctx.state_changed.connect(self._on_state_for_role)
+        ctx.changed.connect(self._on_changes_for_role)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         # the first size: roomy, but never larger than the screen (a 1366x768 laptop)
         screen = QGuiApplication.primaryScreen()
@@ -335,9 +364,10 @@ class MainWindow(QMainWindow):
             self.history_pos = len(self.history) - 1
         self.current = entry
         self.stack.setCurrentWidget(page)
-        if kind in NAV_PAGES:
+        nav_row = self._nav_row("deals" if kind == "deal" else kind)  # the deal room is under Deals
+        if nav_row >= 0:
             self.nav.blockSignals(True)
-            self.nav.setCurrentRow(NAV_PAGES.index(kind))
+            self.nav.setCurrentRow(nav_row)
             self.nav.blockSignals(False)
         page.activate(arg)  # type: ignore[attr-defined]
         self._update_history_actions()
@@ -367,9 +397,56 @@ class MainWindow(QMainWindow):
         self.act_back.setEnabled(self.history_pos > 0)
         self.act_forward.setEnabled(self.history_pos < len(self.history) - 1)
 
+    def _nav_row(self, kind: str) -> int:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.ItemDataRole.UserRole) == kind:
+                return i
+        return -1
+
     def _on_nav(self, row: int) -> None:
-        if 0 <= row < len(NAV_PAGES):
-            self.navigate(NAV_PAGES[row])
+        item = self.nav.item(row) if 0 <= row < self.nav.count() else None
+        kind = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(kind, str):
+            self.navigate(kind)
+
+    # -- exhibitor staff: the workspace pages
+    def open_workspace_if_staff(self) -> None:
+        """After a sign-in: exhibitor staff open on their workspace (once the role is
+        known; a later sign-in through the dialog does the same)."""
+        self._home_pending = True
+        spawn(self.update_role(), "nav-role")
+
+    async def update_role(self) -> bool:
+        """Show the workspace pages in the navigation for exhibitor staff only."""
+        try:
+            staff = await staff_company_id(self.ctx) is not None
+        except Exception:  # a closed store at shutdown
+            return self.is_staff
+        if not isValid(self):
+            return staff
+        self.is_staff = staff
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in STAFF_PAGES:
+                item.setHidden(not staff)
+        if staff and self._home_pending and (self.current is None or self.current == ("fair", None)):
+            self._home_pending = False
+            self.navigate("workspace")
+        return staff
+
+    def _on_state_for_role(self, event: Any) -> None:
+        state = getattr(event, "state", None)
+        signed_out = getattr(state, "value", state) == "signed_out"
+        if signed_out == self._was_signed_out:
+            return  # syncing <-> online: the user is the same
+        self._was_signed_out = signed_out
+        if signed_out:
+            self._home_pending = True  # the next sign-in opens on the home page again
+        spawn(self.update_role(), "nav-role")
+
+    def _on_changes_for_role(self, changes: Any) -> None:
+        if changes.touches("profile"):
+            spawn(self.update_role(), "nav-role")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -249,6 +250,327 @@ class LazyRowModel(QAbstractTableModel):
         for i, row in enumerate(self._rows):
             if row.get("id") == row_id:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
+
+Counter = Callable[[], Awaitable[int]]
+
+
+class PagedRowModel(QAbstractTableModel):
+    """A result list of any length (a million products) with a bounded memory.
+
+    ``set_loader(loader, counter)``: ``loader(offset, limit)`` returns one page of rows
+    (fewer than ``page_size`` means the end), ``counter()`` the exact number of rows. The
+    first page shows at once; while the count is not known the list grows as a view
+    scrolls (canFetchMore/fetchMore); once known, the list has its full length and a
+    view can jump anywhere: the pages in view are fetched as they are painted (the most
+    recently wanted first, at most two at a time), and only the ``max_pages`` most
+    recently used pages are kept. Rows not fetched yet show empty until their page
+    arrives. Rows added with ``append_rows`` (server results) follow the local ones.
+    """
+
+    loading_changed = Signal(bool)
+    loaded = Signal()
+    failed = Signal(str)
+    counted = Signal(int)
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        page_size: int = 100,
+        max_pages: int = 24,
+        decoration: Callable[[Row], Any] | None = None,
+        tooltip: Callable[[Row], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._page_size = max(1, page_size)
+        self._max_pages = max(2, max_pages)
+        self._decoration = decoration
+        self._tooltip = tooltip
+        self._loader: Loader | None = None
+        self._counter: Counter | None = None
+        self._generation = 0
+        self._local = 0  # local rows (known length, or loaded so far while counting)
+        self._count: int | None = None  # the exact local count, once known
+        self._exhausted = True
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._inflight: set[int] = set()
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        self._counting = False
+        self._growing = False
+        self._extra: list[Row] = []
+        self._loading = False
+        self._stale: set[int] = set()  # pages shown while their fresh copy loads
+
+    # -- loading
+    def set_loader(self, loader: Loader | None, counter: Counter | None = None) -> None:
+        self._loader = loader
+        self._counter = counter
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop every row and start again from the first page."""
+        self._generation += 1
+        self.beginResetModel()
+        self._pages.clear()
+        self._stale = set()
+        self._inflight.clear()
+        self._wanted.clear()
+        self._extra = []
+        self._local = 0
+        self._count = None
+        self._counting = False
+        self._growing = False
+        self._exhausted = self._loader is None
+        self.endResetModel()
+        if self._loader is not None:
+            self._request(0)
+            if self._counter is not None:
+                self._start_count()
+        self._update_loading()
+
+    def refresh(self) -> None:
+        """After data changed (a sync): count again and fetch the pages in use again,
+        keeping the rows shown (and the scroll position) until they arrive."""
+        if self._loader is None:
+            return
+        self._generation += 1
+        self._inflight.clear()
+        self._wanted.clear()
+        recent = list(self._pages)[-4:]
+        self._stale = set(self._pages)
+        for p in recent or [0]:
+            self._request(p)
+        if self._counter is not None:
+            self._counting = False
+            self._start_count()
+        elif self._count is None and self._exhausted:
+            self._exhausted = False
+        self._update_loading()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _update_loading(self) -> None:
+        value = bool(self._inflight or self._wanted or self._counting)
+        if value != self._loading:
+            self._loading = value
+            self.loading_changed.emit(value)
+
+    def _start_count(self) -> None:
+        counter = self._counter
+        if counter is None or self._counting:
+            return
+        gen = self._generation
+        self._counting = True
+
+        async def run() -> None:
+            try:
+                n = int(await counter())
+            except Exception as exc:
+                if gen == self._generation:
+                    self._counting = False
+                    self._update_loading()
+                    self.failed.emit(str(exc))
+                raise
+            if gen != self._generation:
+                return
+            self._counting = False
+            self._set_count(n)
+            self._update_loading()
+            self.counted.emit(n)
+
+        spawn(run(), "model-count")
+
+    def _set_count(self, n: int) -> None:
+        n = max(0, n)
+        self._count = n
+        self._exhausted = True
+        self._resize_local(n)
+        # pages beyond the new end are gone
+        last_page = (n - 1) // self._page_size if n else -1
+        for p in [p for p in self._pages if p > last_page]:
+            del self._pages[p]
+
+    def _resize_local(self, n: int) -> None:
+        old = self._local
+        if n > old:
+            self.beginInsertRows(QModelIndex(), old, n - 1)
+            self._local = n
+            self.endInsertRows()
+        elif n < old:
+            self.beginRemoveRows(QModelIndex(), n, old - 1)
+            self._local = n
+            self.endRemoveRows()
+
+    def _request(self, page: int) -> None:
+        if page in self._inflight or self._loader is None:
+            return
+        self._wanted.pop(page, None)
+        self._wanted[page] = None  # the most recent last
+        while len(self._wanted) > 6:  # scrolled past: forget the oldest wishes
+            self._wanted.popitem(last=False)
+        self._pump()
+
+    def _pump(self) -> None:
+        loader = self._loader
+        while loader is not None and self._wanted and len(self._inflight) < 2:
+            page, _ = self._wanted.popitem(last=True)
+            if page in self._pages and page not in self._stale:
+                continue
+            self._inflight.add(page)
+            spawn(self._fetch(loader, page, self._generation), "model-page")
+        self._update_loading()
+
+    async def _fetch(self, loader: Loader, page: int, gen: int) -> None:
+        size = self._page_size
+        try:
+            rows = list(await loader(page * size, size))
+        except Exception as exc:
+            if gen == self._generation:
+                self._inflight.discard(page)
+                self._exhausted = True
+                self._update_loading()
+                self.failed.emit(str(exc))
+            raise
+        if gen != self._generation:
+            return
+        self._inflight.discard(page)
+        self._stale.discard(page)
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        first = page * size
+        end = first + len(rows)
+        if self._count is None:
+            # still growing: the end is where a short page is
+            if len(rows) < size:
+                self._exhausted = True
+                self._resize_local(end)
+            elif end > self._local:
+                self._exhausted = False
+                self._resize_local(end)
+        if rows and first < self._local:
+            last = min(end, self._local) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        self._pump()
+        self.loaded.emit()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._count is not None or self._loader is None:
+            return False
+        return not self._exhausted and not self._inflight
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._request(self._local // self._page_size)
+
+    def append_rows(self, rows: list[Row]) -> None:
+        """Add rows that did not come from the loader (e.g. server search results)."""
+        if not rows:
+            return
+        start = self._local + len(self._extra)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._extra.extend(rows)
+        self.endInsertRows()
+
+    async def wait_idle(self, timeout: float = 10.0) -> None:
+        """Wait until no page or count is loading (used by smoke mode and tests)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._loading and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+
+    # -- rows
+    def total(self) -> int | None:
+        """The exact number of local rows, once counted."""
+        return self._count
+
+    def _row_at(self, i: int, want: bool = True) -> Row | None:
+        if i >= self._local:
+            j = i - self._local
+            return self._extra[j] if 0 <= j < len(self._extra) else None
+        page, k = divmod(i, self._page_size)
+        rows = self._pages.get(page)
+        if rows is None or page in self._stale:
+            if want:
+                self._request(page)
+            if rows is None:
+                return None
+        else:
+            self._pages.move_to_end(page)
+        return rows[k] if k < len(rows) else None
+
+    def row(self, index: int) -> Row:
+        """The row at ``index`` ({} while its page is not loaded)."""
+        return self._row_at(index, want=False) or {}
+
+    def rows(self) -> list[Row]:
+        """The rows loaded now (a window of the list), in order, then the added ones."""
+        out: list[Row] = []
+        for p in sorted(self._pages):
+            out.extend(self._pages[p])
+        return out + list(self._extra)
+
+    def row_changed(self, row_id: Any) -> None:
+        """Repaint the rows with this id (e.g. when its thumbnail arrived)."""
+        last = self.columnCount() - 1
+        for p, rows in self._pages.items():
+            for k, row in enumerate(rows):
+                if row.get("id") == row_id:
+                    i = p * self._page_size + k
+                    if i < self._local:
+                        self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        for k, row in enumerate(self._extra):
+            if row.get("id") == row_id:
+                i = self._local + k
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+
+    # -- Qt model
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._local + len(self._extra)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        row = self._row_at(index.row(), want=role in _PAINT_ROLES)
+        if row is None:
+            return None
+        col = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return col.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self._decoration:
+            return self._decoration(row)
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            return plain_tooltip(self._tooltip(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.get("id")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+
+# the roles a view asks for when it paints a row: only these fetch a missing page
+_PAINT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole})
 
 
 class DirectoryTreeModel(QAbstractItemModel):

@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHeaderView,
     QLabel,
     QListView,
     QSizePolicy,
@@ -92,6 +103,193 @@ def grid_view(
     return view
 
 
+class CardRowsProxy(QAbstractTableModel):
+    """A list model shown as rows of ``columns`` cards: item ``i`` of the source is cell
+    (i // columns, i % columns). Lets a QTableView, whose layout costs nothing per row,
+    show a card grid of a million items (a QListView lays out every item: seconds and
+    tens of MB for a million). Roles are the source's; cells past its end are empty."""
+
+    def __init__(self, source: QAbstractItemModel, columns: int = 1, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._cols = max(1, columns)
+        self._n = source.rowCount()
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._on_reset)
+        source.layoutAboutToBeChanged.connect(self.beginResetModel)
+        source.layoutChanged.connect(self._on_reset)
+        source.rowsInserted.connect(self._on_rows_changed)
+        source.rowsRemoved.connect(self._on_rows_changed)
+        source.dataChanged.connect(self._on_data_changed)
+
+    def source(self) -> QAbstractItemModel:
+        return self._source
+
+    def columns(self) -> int:
+        return self._cols
+
+    def set_columns(self, columns: int) -> None:
+        columns = max(1, columns)
+        if columns != self._cols:
+            self.beginResetModel()
+            self._cols = columns
+            self.endResetModel()
+
+    def item_of(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The source row of a cell (-1 for none)."""
+        if not index.isValid():
+            return -1
+        i = index.row() * self._cols + index.column()
+        return i if i < self._n else -1
+
+    def cell_of(self, item: int) -> QModelIndex:
+        if not 0 <= item < self._n:
+            return QModelIndex()
+        return self.index(item // self._cols, item % self._cols)
+
+    def _rows_for(self, n: int) -> int:
+        return (n + self._cols - 1) // self._cols
+
+    def _on_reset(self) -> None:
+        self._n = self._source.rowCount()
+        self.endResetModel()
+
+    def _on_rows_changed(self, *_args: Any) -> None:
+        n = self._source.rowCount()
+        old_rows, new_rows = self._rows_for(self._n), self._rows_for(n)
+        first_changed = min(self._n, n)
+        if new_rows > old_rows:
+            self.beginInsertRows(QModelIndex(), old_rows, new_rows - 1)
+            self._n = n
+            self.endInsertRows()
+        elif new_rows < old_rows:
+            self.beginRemoveRows(QModelIndex(), new_rows, old_rows - 1)
+            self._n = n
+            self.endRemoveRows()
+        else:
+            self._n = n
+        # the (formerly) partial last row, and anything after an insert in the middle
+        if n:
+            top = min(first_changed // self._cols, max(0, self._rows_for(n) - 1))
+            self.dataChanged.emit(self.index(top, 0), self.index(self._rows_for(n) - 1, self._cols - 1))
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
+        if not top_left.isValid() or not self._n:
+            return
+        r1 = min(top_left.row(), self._n - 1) // self._cols
+        r2 = min(bottom_right.row(), self._n - 1) // self._cols
+        self.dataChanged.emit(self.index(r1, 0), self.index(r2, self._cols - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows_for(self._n)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._cols
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        i = self.item_of(index)
+        if i < 0:
+            return None
+        return self._source.data(self._source.index(i, 0), role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if self.item_of(index) < 0:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._source.canFetchMore(QModelIndex())
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._source.fetchMore(QModelIndex())
+
+
+class CardTable(QTableView):
+    """The product card grid for result lists of any length: a table of cards whose
+    columns fill the width (``setModel`` takes the list model and wraps it)."""
+
+    def __init__(self, base: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base_grid = base
+        self._proxy: CardRowsProxy | None = None
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMouseTracking(True)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(base.height())
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setMinimumSectionSize(8)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
+        if model is None:
+            self._proxy = None
+            super().setModel(None)
+            return
+        self._proxy = CardRowsProxy(model, self._columns_for_width(), self)
+        super().setModel(self._proxy)
+        self._fit_columns()
+
+    def proxy(self) -> CardRowsProxy | None:
+        return self._proxy
+
+    def gridSize(self) -> QSize:
+        h = self.horizontalHeader()
+        width = h.defaultSectionSize() if self._proxy is None else h.sectionSize(0)
+        return QSize(width, self.base_grid.height())
+
+    def _columns_for_width(self) -> int:
+        return max(1, (self.viewport().width() - 1) // max(1, self.base_grid.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        proxy = self._proxy
+        if proxy is None:
+            return
+        cols = self._columns_for_width()
+        if cols != proxy.columns():
+            # keep the first item in view in view
+            top = proxy.item_of(self.indexAt(self.viewport().rect().topLeft() + QPoint(1, 1)))
+            proxy.set_columns(cols)
+            if top > 0:
+                self.scrollTo(proxy.cell_of(top), QAbstractItemView.ScrollHint.PositionAtTop)
+        width = max(self.base_grid.width(), (self.viewport().width() - 1) // cols)
+        header = self.horizontalHeader()
+        header.setDefaultSectionSize(width)
+        for c in range(cols):
+            if header.sectionSize(c) != width:
+                header.resizeSection(c, width)
+
+
+def card_grid(
+    icon: int = 120,
+    parent: QWidget | None = None,
+    subtitle: Callable[[dict[str, Any]], str] | None = None,
+    badge: Callable[[dict[str, Any]], str] | None = None,
+) -> CardTable:
+    """The product card grid for long result lists (``grid_view``'s look, any length)."""
+    probe = QListView()
+    line = int(probe.fontMetrics().lineSpacing() * 1.3)
+    probe.deleteLater()
+    view = CardTable(QSize(icon + 52, icon + 24 + line * 3 + 8), parent)
+    view.setItemDelegate(ProductCardDelegate(icon, subtitle or (lambda _r: ""), view, badge))
+    view.setIconSize(QSize(icon, icon))
+    return view
+
+
 def table_view(parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,6 +345,8 @@ class ProductCardDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         from ui.models import ROW_ROLE
 
+        if index.data(Qt.ItemDataRole.DisplayRole) is None:
+            return  # a cell past the end of a card table, or a row whose page is loading
         painter.save()
         rect = option.rect.adjusted(3, 3, -3, -3)
         palette = option.palette

@@ -12,6 +12,40 @@
         </message>
     </context>
     <context>
+        <name>CatalogEditorPage</name>
+        <message numerus="yes">
+            <source>%Ln product(s), of which {hidden} hidden</source>
+            <translation>
+                <numerusform>%Ln product, of which {hidden} hidden</numerusform>
+                <numerusform>%Ln products, of which {hidden} hidden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln of your edits clashed with a change saved meanwhile on another PC. Nothing was overwritten.</source>
+            <translation>
+                <numerusform>%Ln of your edits clashed with a change saved meanwhile on another PC. Nothing was overwritten.</numerusform>
+                <numerusform>%Ln of your edits clashed with a change saved meanwhile on another PC. Nothing was overwritten.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln product(s) from your catalog? Buyers will no longer see them. This cannot be undone; hiding a product keeps it.</source>
+            <translation>
+                <numerusform>Delete %Ln product from your catalog? Buyers will no longer see it. This cannot be undone; hiding a product keeps it.</numerusform>
+                <numerusform>Delete %Ln products from your catalog? Buyers will no longer see them. This cannot be undone; hiding a product keeps it.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DealsPage</name>
+        <message numerus="yes">
+            <source>%Ln deal(s)</source>
+            <translation>
+                <numerusform>%Ln deal</numerusform>
+                <numerusform>%Ln deals</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FairPage</name>
         <message numerus="yes">
             <source>%Ln booth(s)</source>
@@ -49,6 +83,23 @@
             <translation>
                 <numerusform>{done} of %Ln product downloaded</numerusform>
                 <numerusform>{done} of %Ln products downloaded</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadsPage</name>
+        <message numerus="yes">
+            <source>%Ln lead(s)</source>
+            <translation>
+                <numerusform>%Ln lead</numerusform>
+                <numerusform>%Ln leads</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln lead(s) exported to {path}</source>
+            <translation>
+                <numerusform>%Ln lead exported to {path}</numerusform>
+                <numerusform>%Ln leads exported to {path}</numerusform>
             </translation>
         </message>
     </context>
@@ -172,6 +223,16 @@
             <translation>
                 <numerusform>%Ln product</numerusform>
                 <numerusform>%Ln products</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspacePage</name>
+        <message numerus="yes">
+            <source>%Ln product edit(s) clashed with a change saved meanwhile on another PC. Nothing was overwritten: choose which version to keep.</source>
+            <translation>
+                <numerusform>%Ln product edit clashed with a change saved meanwhile on another PC. Nothing was overwritten: choose which version to keep.</numerusform>
+                <numerusform>%Ln product edits clashed with a change saved meanwhile on another PC. Nothing was overwritten: choose which version to keep.</numerusform>
             </translation>
         </message>
     </context>

@@ -89,6 +89,196 @@
         </message>
     </context>
     <context>
+        <name>BarChart</name>
+        <message>
+            <source>{caption}: {today} today, {total} in {n} days, at most {top} a day</source>
+            <translation>{caption}：今天 {today}，{n} 天共 {total}，单日最多 {top}</translation>
+        </message>
+        <message>
+            <source>today {today} · {n} days {total}</source>
+            <translation>今天 {today} · {n} 天 {total}</translation>
+        </message>
+        <message>
+            <source>No figures yet</source>
+            <translation>暂无数据</translation>
+        </message>
+        <message>
+            <source>{day}: {value}</source>
+            <translation>{day}：{value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoothEditorPage</name>
+        <message>
+            <source>Booth editor</source>
+            <translation>展位编辑</translation>
+        </message>
+        <message>
+            <source>Your booth</source>
+            <translation>您的展位</translation>
+        </message>
+        <message>
+            <source>What buyers see on your booth page. Changes are saved on this PC at once and reach the fair with the next sync.</source>
+            <translation>采购商在您的展位页面上看到的内容。修改会立即保存在本机，并在下次同步时发送到展会。</translation>
+        </message>
+        <message>
+            <source>Company name (English)</source>
+            <translation>公司名称（英文）</translation>
+        </message>
+        <message>
+            <source>Company name (Chinese)</source>
+            <translation>公司名称（中文）</translation>
+        </message>
+        <message>
+            <source>Country (two letters)</source>
+            <translation>国家（两位字母代码）</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Founded</source>
+            <translation>成立年份</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Employees</source>
+            <translation>员工人数</translation>
+        </message>
+        <message>
+            <source>Company profile (English)</source>
+            <translation>公司简介（英文）</translation>
+        </message>
+        <message>
+            <source>Company profile (Chinese)</source>
+            <translation>公司简介（中文）</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>名称（英文）</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称（中文）</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Profile (English)</source>
+            <translation>简介（英文）</translation>
+        </message>
+        <message>
+            <source>Profile (Chinese)</source>
+            <translation>简介（中文）</translation>
+        </message>
+        <message>
+            <source>Logo preview</source>
+            <translation>标志预览</translation>
+        </message>
+        <message>
+            <source>Banner preview</source>
+            <translation>横幅预览</translation>
+        </message>
+        <message>
+            <source>Choose logo…</source>
+            <translation>选择标志…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Choose banner…</source>
+            <translation>选择横幅…</translation>
+        </message>
+        <message>
+            <source>Logo (square)</source>
+            <translation>标志（正方形）</translation>
+        </message>
+        <message>
+            <source>Banner (3 : 1, shown across the booth page)</source>
+            <translation>横幅（3:1，显示在展位页面顶部）</translation>
+        </message>
+        <message>
+            <source>Sections the booth belongs to</source>
+            <translation>展位所属展区</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Undo changes</source>
+            <translation>撤销修改</translation>
+        </message>
+        <message>
+            <source>See it as a buyer</source>
+            <translation>以采购商视角查看</translation>
+        </message>
+        <message>
+            <source>Logo and banner</source>
+            <translation>标志和横幅</translation>
+        </message>
+        <message>
+            <source>Exhibition sections</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Your company's data has not arrived yet: it downloads with the next sync.</source>
+            <translation>贵公司的数据尚未到达：将在下次同步时下载。</translation>
+        </message>
+        <message>
+            <source>{n} of at most 5 chosen. Buyers find your booth in these sections.</source>
+            <translation>已选 {n} 个（最多 5 个）。采购商会在这些展区中找到您的展位。</translation>
+        </message>
+        <message>
+            <source>No banner</source>
+            <translation>无横幅</translation>
+        </message>
+        <message>
+            <source>Choose the logo</source>
+            <translation>选择标志</translation>
+        </message>
+        <message>
+            <source>Choose the banner</source>
+            <translation>选择横幅</translation>
+        </message>
+        <message>
+            <source>Images ({patterns})</source>
+            <translation>图片 ({patterns})</translation>
+        </message>
+        <message>
+            <source>{name} is not an image that can be used (JPEG, PNG or WebP).</source>
+            <translation>{name} 不是可用的图片（JPEG、PNG 或 WebP）。</translation>
+        </message>
+        <message>
+            <source>The English company name is required.</source>
+            <translation>必须填写英文公司名称。</translation>
+        </message>
+        <message>
+            <source>The country is a two-letter code such as CN or DE.</source>
+            <translation>国家为两位字母代码，例如 CN 或 DE。</translation>
+        </message>
+        <message>
+            <source>Choose between 1 and 5 exhibition sections.</source>
+            <translation>请选择 1 至 5 个展区。</translation>
+        </message>
+        <message>
+            <source>Booth not saved</source>
+            <translation>展位未保存</translation>
+        </message>
+        <message>
+            <source>Booth saved; it reaches the fair with the next sync.</source>
+            <translation>展位已保存，将在下次同步时发送到展会。</translation>
+        </message>
+    </context>
+    <context>
         <name>BoothPage</name>
         <message>
             <source>Booth</source>
@@ -205,6 +395,7 @@
         <name>CardDialog</name>
         <message>
             <source>My card</source>
+            <extracomment>The card editor's photo choice: unchanged, a new file (its path), or removed.</extracomment>
             <translation>我的名片</translation>
         </message>
         <message>
@@ -252,6 +443,18 @@
             <translation>Skype</translation>
         </message>
         <message>
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>Choose photo or logo…</source>
+            <translation>选择照片或标志…</translation>
+        </message>
+        <message>
+            <source>Remove photo</source>
+            <translation>移除照片</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>保存</translation>
         </message>
@@ -259,12 +462,40 @@
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
+        <message>
+            <source>Choose photo or logo</source>
+            <translation>选择照片或标志</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+            <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+        </message>
+        <message>
+            <source>This file cannot be your photo: {why}</source>
+            <translation>此文件不能用作您的照片：{why}</translation>
+        </message>
+        <message>
+            <source>the image cannot be read</source>
+            <translation>无法读取该图片</translation>
+        </message>
+        <message>
+            <source>The photo is sent when you save.</source>
+            <translation>保存时发送照片。</translation>
+        </message>
+        <message>
+            <source>The photo is removed when you save.</source>
+            <translation>保存时移除照片。</translation>
+        </message>
     </context>
     <context>
         <name>CardsPage</name>
         <message>
             <source>Cards</source>
             <translation>名片</translation>
+        </message>
+        <message>
+            <source>My photo</source>
+            <translation>我的照片</translation>
         </message>
         <message>
             <source>Edit my card…</source>
@@ -281,6 +512,10 @@
         <message>
             <source>Cards you hold</source>
             <translation>您收藏的名片</translation>
+        </message>
+        <message>
+            <source>Photo of the selected card</source>
+            <translation>所选名片的照片</translation>
         </message>
         <message>
             <source>Note and tags…</source>
@@ -424,6 +659,1030 @@
         </message>
     </context>
     <context>
+        <name>CatalogEditor</name>
+        <message>
+            <source>Hidden</source>
+            <translation>已隐藏</translation>
+        </message>
+        <message>
+            <source>Visible</source>
+            <translation>可见</translation>
+        </message>
+        <message>
+            <source>waiting to sync</source>
+            <translation>等待同步</translation>
+        </message>
+        <message>
+            <source>needs a decision</source>
+            <translation>需要处理</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <extracomment>the fields the conflict dialog compares, in the order of the product page the booth fields the conflict dialog compares (a rejected company.update)</extracomment>
+            <translation>名称（英文）</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称（中文）</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>描述（英文）</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>描述（中文）</translation>
+        </message>
+        <message>
+            <source>Specifications</source>
+            <translation>规格参数</translation>
+        </message>
+        <message>
+            <source>Price from</source>
+            <translation>最低价</translation>
+        </message>
+        <message>
+            <source>Price to</source>
+            <translation>最高价</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Minimum order</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <source>Unit (English)</source>
+            <translation>单位（英文）</translation>
+        </message>
+        <message>
+            <source>Unit (Chinese)</source>
+            <translation>单位（中文）</translation>
+        </message>
+        <message>
+            <source>Lead time</source>
+            <translation>交货期</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Founded</source>
+            <translation>成立年份</translation>
+        </message>
+        <message>
+            <source>Employees</source>
+            <translation>员工人数</translation>
+        </message>
+        <message>
+            <source>Profile (English)</source>
+            <translation>简介（英文）</translation>
+        </message>
+        <message>
+            <source>Profile (Chinese)</source>
+            <translation>简介（中文）</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogEditorPage</name>
+        <message>
+            <source>Catalog</source>
+            <translation>产品目录</translation>
+        </message>
+        <message>
+            <source>Search your products (name, keywords)</source>
+            <translation>搜索您的产品（名称、关键词）</translation>
+        </message>
+        <message>
+            <source>Search your products</source>
+            <translation>搜索您的产品</translation>
+        </message>
+        <message>
+            <source>Compare and decide…</source>
+            <translation>比较并选择…</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>MOQ</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新时间</translation>
+        </message>
+        <message>
+            <source>Your products</source>
+            <translation>您的产品</translation>
+        </message>
+        <message>
+            <source>Add a product…</source>
+            <translation>添加产品…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <source>Import a spreadsheet…</source>
+            <translation>导入表格…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product(s), of which {hidden} hidden</source>
+            <translation>
+                <numerusform>%Ln 个产品，其中 {hidden} 个已隐藏</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln of your edits clashed with a change saved meanwhile on another PC. Nothing was overwritten.</source>
+            <translation>
+                <numerusform>您的 %Ln 项修改与另一台电脑同时保存的更改冲突。没有任何内容被覆盖。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Show to buyers</source>
+            <translation>向采购商显示</translation>
+        </message>
+        <message>
+            <source>Product not saved</source>
+            <translation>产品未保存</translation>
+        </message>
+        <message>
+            <source>Image {numbers} of this product is not available offline, so the new order of the images cannot be saved yet. Try again when connected.</source>
+            <translation>此产品的第 {numbers} 张图片无法离线获取，因此暂时无法保存新的图片顺序。请在联网后重试。</translation>
+        </message>
+        <message>
+            <source>Product not changed</source>
+            <translation>产品未修改</translation>
+        </message>
+        <message>
+            <source>Delete products</source>
+            <translation>删除产品</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <translation>……另有 {n} 项</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln product(s) from your catalog? Buyers will no longer see them. This cannot be undone; hiding a product keeps it.</source>
+            <translation>
+                <numerusform>要从产品目录中删除 %Ln 个产品吗？采购商将无法再看到它们。此操作无法撤销；隐藏产品则会保留它。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Product not deleted</source>
+            <translation>产品未删除</translation>
+        </message>
+        <message>
+            <source>Not resolved</source>
+            <translation>未处理</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckPage</name>
+        <message>
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <source>Nothing is imported yet. Every row is checked; fix the problems in your file, save it and check again.</source>
+            <translation>尚未导入任何内容。每一行都会被检查；请在文件中修正问题，保存后再次检查。</translation>
+        </message>
+        <message>
+            <source>Show only rows with problems</source>
+            <translation>只显示有问题的行</translation>
+        </message>
+        <message>
+            <source>Check the file again</source>
+            <translation>重新检查文件</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Problems found, by row</source>
+            <translation>按行列出的问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Two versions of a product</source>
+            <translation>产品的两个版本</translation>
+        </message>
+        <message>
+            <source>“{name}” was changed on another PC while you were editing it. Nothing has been overwritten. Compare the two versions and choose the one to keep.</source>
+            <translation>您编辑“{name}”时，另一台电脑修改了它。没有任何内容被覆盖。请比较两个版本并选择要保留的一个。</translation>
+        </message>
+        <message>
+            <source>The fair did not accept your change to “{name}”. Nothing has been overwritten. Compare your version with the one saved at the fair and choose the one to keep.</source>
+            <translation>展会未接受您对“{name}”的修改。没有任何内容被覆盖。请将您的版本与展会保存的版本比较，并选择要保留的一个。</translation>
+        </message>
+        <message>
+            <source>The two versions, field by field</source>
+            <translation>两个版本的逐项比较</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Your version</source>
+            <translation>您的版本</translation>
+        </message>
+        <message>
+            <source>The version saved meanwhile on another PC</source>
+            <translation>另一台电脑同时保存的版本</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>（已删除）</translation>
+        </message>
+        <message>
+            <source>(not at the fair)</source>
+            <translation>（展会上没有）</translation>
+        </message>
+        <message>
+            <source>Highlighted rows differ. The server said: {reason}</source>
+            <translation>高亮的行有差异。服务器说明：{reason}</translation>
+        </message>
+        <message>
+            <source>Highlighted rows differ.</source>
+            <translation>高亮的行有差异。</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Save your version on top of the other one</source>
+            <translation>用您的版本覆盖另一个版本</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>采用对方的</translation>
+        </message>
+        <message>
+            <source>Drop your edit and keep the version saved on the other PC</source>
+            <translation>放弃您的修改，保留另一台电脑保存的版本</translation>
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation>稍后决定</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealRoomPage</name>
+        <message>
+            <source>Deal</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Demo exhibitor</source>
+            <translation>演示展商</translation>
+        </message>
+        <message>
+            <source>Your change was not applied</source>
+            <translation>您的操作未被执行</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Hide this message (the deal shows the current offer)</source>
+            <translation>隐藏此消息（交易显示当前报价）</translation>
+        </message>
+        <message>
+            <source>Current offer</source>
+            <translation>当前报价</translation>
+        </message>
+        <message>
+            <source>Your offer</source>
+            <translation>您的报价</translation>
+        </message>
+        <message>
+            <source>Start again from the current terms</source>
+            <translation>从当前条款重新开始</translation>
+        </message>
+        <message>
+            <source>Send offer</source>
+            <translation>发送报价</translation>
+        </message>
+        <message>
+            <source>Send these terms as your offer (it waits while offline)</source>
+            <translation>以这些条款发出报价（离线时等待发送）</translation>
+        </message>
+        <message>
+            <source>Send counter-offer</source>
+            <translation>发送还价</translation>
+        </message>
+        <message>
+            <source>Answer the current offer with these terms</source>
+            <translation>以这些条款回应当前报价</translation>
+        </message>
+        <message>
+            <source>Accept offer…</source>
+            <translation>接受报价…</translation>
+        </message>
+        <message>
+            <source>Decline…</source>
+            <translation>拒绝…</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>撤回…</translation>
+        </message>
+        <message>
+            <source>Sign…</source>
+            <translation>签署…</translation>
+        </message>
+        <message>
+            <source>Sign the accepted terms with your key on this device</source>
+            <translation>用本设备上您的密钥签署已接受的条款</translation>
+        </message>
+        <message>
+            <source>Export contract PDF…</source>
+            <translation>导出合同 PDF…</translation>
+        </message>
+        <message>
+            <source>Verify a contract file…</source>
+            <translation>验证合同文件…</translation>
+        </message>
+        <message>
+            <source>History of the deal</source>
+            <translation>交易历史</translation>
+        </message>
+        <message>
+            <source>Signatures</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <source>Deal with {name}</source>
+            <translation>与 {name} 的交易</translation>
+        </message>
+        <message>
+            <source>This deal is not on this device yet: it arrives with the next sync.</source>
+            <translation>此交易尚未同步到本设备，将在下次同步时到达。</translation>
+        </message>
+        <message>
+            <source>Version {v}</source>
+            <translation>版本 {v}</translation>
+        </message>
+        <message>
+            <source>you</source>
+            <translation>您</translation>
+        </message>
+        <message>
+            <source>current offer by {who}</source>
+            <translation>当前报价方：{who}</translation>
+        </message>
+        <message>
+            <source>not yet confirmed by the server</source>
+            <translation>服务器尚未确认</translation>
+        </message>
+        <message>
+            <source>opened {time}</source>
+            <translation>创建于 {time}</translation>
+        </message>
+        <message>
+            <source>Your {command} waits for the server's answer; you can act on this deal again once it is here.</source>
+            <translation>您的{command}正在等待服务器答复；答复到达后您可以继续处理此交易。</translation>
+        </message>
+        <message>
+            <source>Your {command} was not applied</source>
+            <translation>您的{command}未被执行</translation>
+        </message>
+        <message>
+            <source>You made it on version {v}; the deal below is the current one.</source>
+            <translation>您的操作基于版本 {v}；下方显示的是当前交易。</translation>
+        </message>
+        <message>
+            <source>(and {n} earlier)</source>
+            <translation>（以及更早的 {n} 条）</translation>
+        </message>
+        <message>
+            <source>Waiting to send: {commands}. It is sent when the connection returns; the result shows here.</source>
+            <translation>等待发送：{commands}。连接恢复后发送，结果将显示在这里。</translation>
+        </message>
+        <message>
+            <source>Your counter-offer</source>
+            <translation>您的还价</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>重新开始</translation>
+        </message>
+        <message>
+            <source>The deal changed while you were editing (it is now version {v}): check the current offer above; your changes below are kept.</source>
+            <translation>您编辑期间交易已变更（现为版本 {v}）：请查看上方的当前报价；您在下方所做的修改已保留。</translation>
+        </message>
+        <message>
+            <source>Terms hash</source>
+            <translation>条款哈希</translation>
+        </message>
+        <message>
+            <source>History head</source>
+            <translation>历史链头</translation>
+        </message>
+        <message>
+            <source>A draft: write the terms below and send the first offer.</source>
+            <translation>草稿：请在下方填写条款并发出首次报价。</translation>
+        </message>
+        <message>
+            <source>Your offer is with {other}. You may withdraw it while they decide.</source>
+            <translation>您的报价已发给 {other}。对方决定前您可以撤回。</translation>
+        </message>
+        <message>
+            <source>The offer of {other} has expired: it can no longer be accepted, but you may counter it.</source>
+            <translation>{other} 的报价已过期：不能再接受，但您可以还价。</translation>
+        </message>
+        <message>
+            <source>{other} made an offer: accept it, decline it or answer with a counter-offer.</source>
+            <translation>{other} 发来报价：您可以接受、拒绝或还价。</translation>
+        </message>
+        <message>
+            <source>You signed. Waiting for the signature of {other}.</source>
+            <translation>您已签署，等待 {other} 签署。</translation>
+        </message>
+        <message>
+            <source>The offer was accepted. Both sides now sign the final terms.</source>
+            <translation>报价已被接受。现在双方签署最终条款。</translation>
+        </message>
+        <message>
+            <source>Signed by both sides: these terms are final. Export the contract as a PDF to keep it.</source>
+            <translation>双方均已签署：条款已最终确定。请将合同导出为 PDF 保存。</translation>
+        </message>
+        <message>
+            <source>The offer was declined: this deal is closed.</source>
+            <translation>报价已被拒绝：此交易已关闭。</translation>
+        </message>
+        <message>
+            <source>The offer was withdrawn: this deal is closed.</source>
+            <translation>报价已被撤回：此交易已关闭。</translation>
+        </message>
+        <message>
+            <source>Accept the offer</source>
+            <translation>接受报价</translation>
+        </message>
+        <message>
+            <source>Accept the offer of {other}?
+
+Total: {total}
+{where}, delivery {date}
+
+Both sides then sign these terms.</source>
+            <translation>接受 {other} 的报价吗？
+
+总额：{total}
+{where}，交货日期 {date}
+
+之后双方将签署这些条款。</translation>
+        </message>
+        <message>
+            <source>Accept offer</source>
+            <translation>接受报价</translation>
+        </message>
+        <message>
+            <source>Decline the offer</source>
+            <translation>拒绝报价</translation>
+        </message>
+        <message>
+            <source>Decline the offer of {other} (total {total})? The deal ends and cannot be reopened.</source>
+            <translation>拒绝 {other} 的报价（总额 {total}）吗？交易将结束且无法重新开启。</translation>
+        </message>
+        <message>
+            <source>Decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>Withdraw</source>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <source>Withdraw your offer (total {total})? The deal ends and cannot be reopened.</source>
+            <translation>撤回您的报价（总额 {total}）吗？交易将结束且无法重新开启。</translation>
+        </message>
+        <message>
+            <source>Withdraw this draft? The deal ends.</source>
+            <translation>撤回此草稿吗？交易将结束。</translation>
+        </message>
+        <message>
+            <source>Sign the accepted terms</source>
+            <translation>签署已接受的条款</translation>
+        </message>
+        <message>
+            <source>Sign the accepted terms with {other}?
+
+Total: {total}
+{where}, delivery {date}
+Terms hash: {hash}
+
+You sign with your own key on this device; a signature cannot be taken back.</source>
+            <translation>与 {other} 签署已接受的条款吗？
+
+总额：{total}
+{where}，交货日期 {date}
+条款哈希：{hash}
+
+您将用本设备上自己的密钥签署；签名无法撤回。</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>签署</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>未发送</translation>
+        </message>
+        <message>
+            <source>Your signing key</source>
+            <translation>您的签名密钥</translation>
+        </message>
+        <message>
+            <source>Export contract PDF</source>
+            <translation>导出合同 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Contract not exported</source>
+            <translation>合同未导出</translation>
+        </message>
+        <message>
+            <source>Contract exported</source>
+            <translation>合同已导出</translation>
+        </message>
+        <message>
+            <source>The contract was saved to {path}</source>
+            <translation>合同已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealTerms</name>
+        <message>
+            <source>Line items</source>
+            <extracomment>Offered first in the currency editor (any ISO 4217 code may be typed).</extracomment>
+            <translation>明细行</translation>
+        </message>
+        <message>
+            <source>Product / description</source>
+            <translation>产品 / 描述</translation>
+        </message>
+        <message>
+            <source>Specification notes</source>
+            <translation>规格说明</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Incoterm</source>
+            <translation>贸易术语</translation>
+        </message>
+        <message>
+            <source>Named place</source>
+            <translation>指定地点</translation>
+        </message>
+        <message>
+            <source>Delivery date</source>
+            <translation>交货日期</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Line {n}</source>
+            <translation>第 {n} 行</translation>
+        </message>
+        <message>
+            <source>{line}, {field}</source>
+            <translation>{line}，{field}</translation>
+        </message>
+        <message>
+            <source>Quantity × unit price, computed (never typed)</source>
+            <translation>数量 × 单价，自动计算（无需输入）</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>30% deposit, 70% against B/L copy</source>
+            <translation>30% 定金，70% 见提单副本付款</translation>
+        </message>
+    </context>
+    <context>
+        <name>Deals</name>
+        <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Offered</source>
+            <translation>已报价</translation>
+        </message>
+        <message>
+            <source>Countered</source>
+            <translation>已还价</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签署</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>已创建</translation>
+        </message>
+        <message>
+            <source>Offer</source>
+            <translation>报价</translation>
+        </message>
+        <message>
+            <source>Counter-offer</source>
+            <translation>还价</translation>
+        </message>
+        <message>
+            <source>opening the deal</source>
+            <translation>创建交易</translation>
+        </message>
+        <message>
+            <source>offer</source>
+            <translation>报价</translation>
+        </message>
+        <message>
+            <source>counter-offer</source>
+            <translation>还价</translation>
+        </message>
+        <message>
+            <source>acceptance</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <source>decline</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>withdrawal</source>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <source>signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>signing key</source>
+            <translation>签名密钥</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>采购商</translation>
+        </message>
+        <message>
+            <source>Exhibitor</source>
+            <translation>展商</translation>
+        </message>
+        <message>
+            <source>the buyer</source>
+            <translation>采购商</translation>
+        </message>
+        <message>
+            <source>the exhibitor</source>
+            <translation>展商</translation>
+        </message>
+        <message>
+            <source>No terms yet</source>
+            <translation>尚无条款</translation>
+        </message>
+        <message>
+            <source>{first} and {n} more</source>
+            <translation>{first} 等 {n} 项</translation>
+        </message>
+        <message>
+            <source>piece</source>
+            <translation>件</translation>
+        </message>
+        <message>
+            <source>your turn</source>
+            <translation>轮到您</translation>
+        </message>
+        <message>
+            <source>waiting to send</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>not applied</source>
+            <translation>未执行</translation>
+        </message>
+        <message>
+            <source>With</source>
+            <translation>对方</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总额</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新时间</translation>
+        </message>
+        <message>
+            <source>You</source>
+            <translation>您</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>Queued on this device; sent when the connection returns</source>
+            <translation>已在本设备排队；连接恢复后发送</translation>
+        </message>
+        <message>
+            <source>Hash {hash}
+Previous {prev}</source>
+            <translation>哈希 {hash}
+上一条 {prev}</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Hash</source>
+            <translation>哈希</translation>
+        </message>
+        <message>
+            <source>Not signed yet</source>
+            <translation>尚未签署</translation>
+        </message>
+        <message>
+            <source>Key fingerprint {fp}
+Signed terms hash {hash}</source>
+            <translation>密钥指纹 {fp}
+已签条款哈希 {hash}</translation>
+        </message>
+        <message>
+            <source>Party</source>
+            <translation>当事方</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>签署人</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>密钥指纹</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>签署时间</translation>
+        </message>
+        <message>
+            <source>This contract file is valid: the terms, the history and both signatures verify.</source>
+            <translation>此合同文件有效：条款、历史记录和双方签名均验证通过。</translation>
+        </message>
+        <message>
+            <source>This contract file does NOT verify. Do not rely on it.</source>
+            <translation>此合同文件验证未通过，请勿依赖。</translation>
+        </message>
+        <message>
+            <source>Deal: {id}</source>
+            <translation>交易：{id}</translation>
+        </message>
+        <message>
+            <source>Terms hash: {hash}</source>
+            <translation>条款哈希：{hash}</translation>
+        </message>
+        <message>
+            <source>Problems:</source>
+            <translation>问题：</translation>
+        </message>
+        <message>
+            <source>Contract not verified</source>
+            <translation>合同未能验证</translation>
+        </message>
+        <message>
+            <source>The file could not be read as a FairDesk contract: {error}</source>
+            <translation>无法将此文件读取为 FairDesk 合同：{error}</translation>
+        </message>
+        <message>
+            <source>Contract verified</source>
+            <translation>合同已验证</translation>
+        </message>
+        <message>
+            <source>Contract NOT valid</source>
+            <translation>合同无效</translation>
+        </message>
+        <message>
+            <source>Verify a contract file</source>
+            <translation>验证合同文件</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealsPage</name>
+        <message>
+            <source>Deals</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Search parties, products and places</source>
+            <translation>搜索当事方、产品和地点</translation>
+        </message>
+        <message>
+            <source>Search deals</source>
+            <translation>搜索交易</translation>
+        </message>
+        <message>
+            <source>Show deals in this state</source>
+            <translation>显示此状态的交易</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Open deal</source>
+            <translation>打开交易</translation>
+        </message>
+        <message>
+            <source>Verify a contract file…</source>
+            <translation>验证合同文件…</translation>
+        </message>
+        <message>
+            <source>Check an exported contract PDF offline: its terms, history and signatures</source>
+            <translation>离线检查导出的合同 PDF：条款、历史记录和签名</translation>
+        </message>
+        <message>
+            <source>No deals yet. Open a product, a conversation or your shortlist and choose “Negotiate” to start one.</source>
+            <translation>还没有交易。打开产品、会话或收藏夹，选择“洽谈”即可开始。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deal(s)</source>
+            <translation>
+                <numerusform>%Ln 笔交易</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{deals}, {n} waiting for you</source>
+            <translation>{deals}，{n} 笔等待您处理</translation>
+        </message>
+    </context>
+    <context>
         <name>FairDeskApp</name>
         <message>
             <source>You are signed in as {name}, a demo exhibitor.</source>
@@ -531,6 +1790,57 @@
         <message>
             <source>Unfollow section</source>
             <translation>取消关注展区</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <source>Choose a spreadsheet</source>
+            <translation>选择表格文件</translation>
+        </message>
+        <message>
+            <source>A CSV or Excel (.xlsx) file with one product per row and the column names in the first row. Not sure how to start? Save the template and fill it in.</source>
+            <translation>CSV 或 Excel（.xlsx）文件，每行一个产品，第一行为列名。不知道如何开始？请保存模板并填写。</translation>
+        </message>
+        <message>
+            <source>The chosen file</source>
+            <translation>所选文件</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>Save the Excel template…</source>
+            <translation>保存 Excel 模板…</translation>
+        </message>
+        <message>
+            <source>Save the CSV template…</source>
+            <translation>保存 CSV 模板…</translation>
+        </message>
+        <message>
+            <source>Templates</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>Spreadsheets ({patterns})</source>
+            <translation>表格文件 ({patterns})</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save the template</source>
+            <translation>保存模板</translation>
         </message>
     </context>
     <context>
@@ -765,9 +2075,231 @@
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import products from a spreadsheet</source>
+            <translation>从表格导入产品</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Updates product {id}: {name}</source>
+            <translation>更新产品 {id}：{name}</translation>
+        </message>
+        <message>
+            <source>New product: {name}</source>
+            <translation>新产品：{name}</translation>
+        </message>
+        <message>
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <source>{rows} rows and {cols} columns read from {name}.</source>
+            <translation>已从 {name} 读取 {rows} 行、{cols} 列。</translation>
+        </message>
+        <message>
+            <source>Template saved as {path}. Fill it in, save it, then choose it here.</source>
+            <translation>模板已保存为 {path}。填写并保存后，在此处选择它。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>{errors} problems in {rows} rows. Nothing will be imported until they are fixed: correct the file, save it, then press “Check the file again”.</source>
+            <translation>{rows} 行中有 {errors} 个问题。修正之前不会导入任何内容：请修改文件并保存，然后点击“重新检查文件”。</translation>
+        </message>
+        <message>
+            <source>The file has no product rows.</source>
+            <translation>文件中没有产品行。</translation>
+        </message>
+        <message>
+            <source>No problems found: {created} new products and {updated} updates are ready to import.</source>
+            <translation>未发现问题：{created} 个新产品和 {updated} 项更新可以导入。</translation>
+        </message>
+        <message>
+            <source>Importing {n} products…</source>
+            <translation>正在导入 {n} 个产品…</translation>
+        </message>
+        <message>
+            <source>Sending {n} products to the fair…</source>
+            <translation>正在将 {n} 个产品发送到展会…</translation>
+        </message>
+        <message>
+            <source>The import is saved on this PC and is sent with the next sync: all {n} products together, or none.</source>
+            <translation>导入已保存在本机，将在下次同步时发送：{n} 个产品一起导入，或者全部不导入。</translation>
+        </message>
+        <message>
+            <source>Imported: {created} new products and {updated} updated are in your catalog.</source>
+            <translation>已导入：{created} 个新产品和 {updated} 个更新的产品已在您的产品目录中。</translation>
+        </message>
+        <message>
+            <source>The fair refused the import, so nothing was changed. {reason}</source>
+            <translation>展会拒绝了此次导入，因此没有任何更改。{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Leads</name>
+        <message>
+            <source>Authorized</source>
+            <translation>已授权</translation>
+        </message>
+        <message>
+            <source>Messaged</source>
+            <translation>发过消息</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>交易</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeadsPage</name>
+        <message>
+            <source>Leads</source>
+            <translation>潜在客户</translation>
+        </message>
+        <message>
+            <source>Buyers who authorized your company, messaged it or have a deal with it. Contact details show only for buyers who authorized you.</source>
+            <translation>授权了贵公司、给贵公司发过消息或与贵公司有交易的采购商。只有授权了您的采购商才会显示联系方式。</translation>
+        </message>
+        <message>
+            <source>No leads yet. When a buyer authorizes your company, writes to you or opens a deal, they appear here.</source>
+            <translation>暂无潜在客户。当采购商授权贵公司、给您发消息或发起交易时，会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Filter by name, company, country or email</source>
+            <translation>按姓名、公司、国家或电子邮箱筛选</translation>
+        </message>
+        <message>
+            <source>Filter leads</source>
+            <translation>筛选潜在客户</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>All sources</source>
+            <translation>所有来源</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>采购商</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>First contact</source>
+            <translation>首次联系</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮箱</translation>
+        </message>
+        <message>
+            <source>Write a message…</source>
+            <translation>写消息…</translation>
+        </message>
+        <message>
+            <source>Send our card</source>
+            <translation>发送我们的名片</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Export the selected leads, or all shown when none is selected</source>
+            <translation>导出所选的潜在客户；未选择时导出显示的全部</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln lead(s)</source>
+            <translation>
+                <numerusform>%Ln 个潜在客户</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{shown} of {total} shown</source>
+            <translation>显示 {shown} / {total}</translation>
+        </message>
+        <message>
+            <source>Card not sent</source>
+            <translation>名片未发送</translation>
+        </message>
+        <message>
+            <source>Card sent</source>
+            <translation>名片已发送</translation>
+        </message>
+        <message>
+            <source>Your card is on its way to {name}.</source>
+            <translation>您的名片正在发送给 {name}。</translation>
+        </message>
+        <message>
+            <source>Export leads</source>
+            <translation>导出潜在客户</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln lead(s) exported to {path}</source>
+            <translation>
+                <numerusform>已导出 %Ln 个潜在客户到 {path}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>FairDesk</source>
+            <extracomment>the exhibitor's workspace pages: in the navigation for exhibitor staff only</extracomment>
             <translation>FairDesk</translation>
         </message>
         <message>
@@ -811,6 +2343,14 @@
             <translation>与展商和采购商聊天</translation>
         </message>
         <message>
+            <source>Deals</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Negotiate and sign orders</source>
+            <translation>洽谈并签署订单</translation>
+        </message>
+        <message>
             <source>Cards</source>
             <translation>名片</translation>
         </message>
@@ -825,6 +2365,38 @@
         <message>
             <source>Who may see your profile and contact you</source>
             <translation>谁可以查看您的资料并与您联系</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
+            <source>Your booth's figures, leads and edits</source>
+            <translation>展位数据、潜在客户和修改</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>产品目录</translation>
+        </message>
+        <message>
+            <source>Add and edit your products</source>
+            <translation>添加和编辑您的产品</translation>
+        </message>
+        <message>
+            <source>Booth</source>
+            <translation>展位</translation>
+        </message>
+        <message>
+            <source>Edit your booth: profile, logo, sections</source>
+            <translation>编辑展位：简介、标志、展区</translation>
+        </message>
+        <message>
+            <source>Leads</source>
+            <translation>潜在客户</translation>
+        </message>
+        <message>
+            <source>Buyers who contacted or authorized you</source>
+            <translation>联系过或授权了您的采购商</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -952,6 +2524,25 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         </message>
     </context>
     <context>
+        <name>MappingPage</name>
+        <message>
+            <source>Match the columns</source>
+            <translation>匹配列</translation>
+        </message>
+        <message>
+            <source>Which column of your file holds each product field? The guesses come from the column names. New products need the English name (*); each column can be used once.</source>
+            <translation>文件中的哪一列对应每个产品字段？系统已根据列名推测。新产品需要英文名称（*）；每列只能使用一次。</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <source>e.g. {value}</source>
+            <translation>例如 {value}</translation>
+        </message>
+    </context>
+    <context>
         <name>MessageNotifier</name>
         <message>
             <source>New message from {name}</source>
@@ -1040,6 +2631,14 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>打开产品</translation>
         </message>
         <message>
+            <source>Open a deal…</source>
+            <translation>开启交易…</translation>
+        </message>
+        <message>
+            <source>Negotiate an order with the other side of this conversation</source>
+            <translation>与此会话的另一方洽谈订单</translation>
+        </message>
+        <message>
             <source>Quick replies</source>
             <translation>快捷回复</translation>
         </message>
@@ -1070,6 +2669,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Quick reply not saved</source>
             <translation>快捷回复未保存</translation>
+        </message>
+        <message>
+            <source>No deal opened</source>
+            <translation>未开启交易</translation>
         </message>
         <message>
             <source>Message not sent</source>
@@ -1179,6 +2782,229 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         </message>
     </context>
     <context>
+        <name>ProductDialog</name>
+        <message>
+            <source>New product</source>
+            <translation>新产品</translation>
+        </message>
+        <message>
+            <source>Edit product</source>
+            <translation>编辑产品</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>名称（英文）</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称（中文）</translation>
+        </message>
+        <message>
+            <source>Exhibition section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <source>Words buyers search for, separated by commas</source>
+            <translation>采购商会搜索的词，用逗号分隔</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>For example: CE, RoHS, ISO 9001</source>
+            <translation>例如：CE, RoHS, ISO 9001</translation>
+        </message>
+        <message>
+            <source>Hidden: buyers do not see this product</source>
+            <translation>隐藏：采购商看不到此产品</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>描述（英文）</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>描述（中文）</translation>
+        </message>
+        <message>
+            <source>Price from</source>
+            <translation>最低价</translation>
+        </message>
+        <message>
+            <source>Price to</source>
+            <translation>最高价</translation>
+        </message>
+        <message>
+            <source>e.g. 12.50</source>
+            <translation>例如 12.50</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Minimum order quantity</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <source>Unit (English)</source>
+            <translation>单位（英文）</translation>
+        </message>
+        <message>
+            <source>Unit (Chinese)</source>
+            <translation>单位（中文）</translation>
+        </message>
+        <message>
+            <source>Lead time in days</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>FOB price</source>
+            <translation>FOB 价格</translation>
+        </message>
+        <message>
+            <source>Minimum order</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <source>Unit (English / Chinese)</source>
+            <translation>单位（英文 / 中文）</translation>
+        </message>
+        <message>
+            <source>Lead time</source>
+            <translation>交货期</translation>
+        </message>
+        <message>
+            <source>Specifications</source>
+            <translation>规格参数</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Add a row</source>
+            <translation>添加一行</translation>
+        </message>
+        <message>
+            <source>Remove the row</source>
+            <translation>删除此行</translation>
+        </message>
+        <message>
+            <source>Product images</source>
+            <translation>产品图片</translation>
+        </message>
+        <message>
+            <source>Image {n}</source>
+            <translation>图片 {n}</translation>
+        </message>
+        <message>
+            <source>Add images…</source>
+            <translation>添加图片…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Move left</source>
+            <translation>左移</translation>
+        </message>
+        <message>
+            <source>Move right</source>
+            <translation>右移</translation>
+        </message>
+        <message>
+            <source>Up to 8 images (JPEG, PNG or WebP). The first one is the product's picture in the catalog. Large photos are made smaller before they are sent.</source>
+            <translation>最多 8 张图片（JPEG、PNG 或 WebP）。第一张是产品在目录中的主图。较大的照片会在发送前缩小。</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>产品描述</translation>
+        </message>
+        <message>
+            <source>Price and order</source>
+            <translation>价格与订购</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Choose product images</source>
+            <translation>选择产品图片</translation>
+        </message>
+        <message>
+            <source>Images ({patterns})</source>
+            <translation>图片 ({patterns})</translation>
+        </message>
+        <message>
+            <source>A product has at most 8 images.</source>
+            <translation>每个产品最多 8 张图片。</translation>
+        </message>
+        <message>
+            <source>Not an image that can be used: {names}</source>
+            <translation>不是可用的图片：{names}</translation>
+        </message>
+        <message>
+            <source>The English name is required.</source>
+            <translation>必须填写英文名称。</translation>
+        </message>
+        <message>
+            <source>Choose the exhibition section of the product.</source>
+            <translation>请选择产品所属的展区。</translation>
+        </message>
+        <message>
+            <source>A price is a number such as 12.50.</source>
+            <translation>价格应为数字，例如 12.50。</translation>
+        </message>
+        <message>
+            <source>The lowest price is higher than the highest price.</source>
+            <translation>最低价高于最高价。</translation>
+        </message>
+        <message>
+            <source>The currency is a three-letter code such as USD.</source>
+            <translation>币种为三位字母代码，例如 USD。</translation>
+        </message>
+        <message>
+            <source>Specification row {n} needs an English name and a value.</source>
+            <translation>规格参数第 {n} 行需要英文名称和数值。</translation>
+        </message>
+        <message>
+            <source>A certification name has at most 50 characters.</source>
+            <translation>认证名称最多 50 个字符。</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductPage</name>
         <message>
             <source>Product</source>
@@ -1219,6 +3045,14 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Open the conversation with this exhibitor and share this product in it</source>
             <translation>打开与此展商的会话并分享此产品</translation>
+        </message>
+        <message>
+            <source>Negotiate…</source>
+            <translation>洽谈…</translation>
+        </message>
+        <message>
+            <source>Open a deal with this exhibitor for this product: offer, counter-offer, sign</source>
+            <translation>就此产品与该展商开启交易：报价、还价、签署</translation>
         </message>
         <message>
             <source>FOB price</source>
@@ -1275,6 +3109,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>数值</translation>
         </message>
         <message>
+            <source>No deal opened</source>
+            <translation>未开启交易</translation>
+        </message>
+        <message>
             <source>Message not sent</source>
             <translation>消息未发送</translation>
         </message>
@@ -1296,6 +3134,29 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunPage</name>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>All products are imported together, or none: if the fair refuses a row, nothing changes.</source>
+            <translation>所有产品一起导入，或者全部不导入：如果展会拒绝任何一行，则不会有任何更改。</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
         </message>
     </context>
     <context>
@@ -1694,6 +3555,14 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>导出 CSV…</translation>
         </message>
         <message>
+            <source>Negotiate…</source>
+            <translation>洽谈…</translation>
+        </message>
+        <message>
+            <source>Open a deal for the selected products (all of one exhibitor)</source>
+            <translation>为所选产品开启交易（须属于同一展商）</translation>
+        </message>
+        <message>
             <source>Select two to four products to compare them side by side</source>
             <translation>选择二至四个产品进行并排对比</translation>
         </message>
@@ -1776,6 +3645,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>
                 <numerusform>%Ln 个展位</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No deal opened</source>
+            <translation>未开启交易</translation>
         </message>
         <message numerus="yes">
             <source>Exported %Ln entr(y/ies) to {path}</source>
@@ -1955,6 +3828,281 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Low data: text only</source>
             <translation>省流量：仅文字</translation>
+        </message>
+    </context>
+    <context>
+        <name>TermsEditor</name>
+        <message>
+            <source>Terms editor</source>
+            <translation>条款编辑器</translation>
+        </message>
+        <message>
+            <source>Line items</source>
+            <translation>明细行</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>添加行</translation>
+        </message>
+        <message>
+            <source>Add a line item</source>
+            <translation>添加一行明细</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>删除行</translation>
+        </message>
+        <message>
+            <source>Remove the selected line item</source>
+            <translation>删除所选明细行</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Incoterm</source>
+            <translation>贸易术语</translation>
+        </message>
+        <message>
+            <source>The Incoterms 2020 rule: who pays and bears the risk of transport up to which point</source>
+            <translation>国际贸易术语 2020 规则：运输费用和风险由谁承担、承担到哪一点</translation>
+        </message>
+        <message>
+            <source>Named place</source>
+            <translation>指定地点</translation>
+        </message>
+        <message>
+            <source>Named place, e.g. Ningbo port</source>
+            <translation>指定地点，例如宁波港</translation>
+        </message>
+        <message>
+            <source>Delivery date</source>
+            <translation>交货日期</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <source>e.g. 30% deposit, 70% against B/L copy</source>
+            <translation>例如：30% 定金，70% 见提单副本付款</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Until when the other side may accept this offer (your local time)</source>
+            <translation>对方可接受此报价的截止时间（您的本地时间）</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Anything else both sides agree on (optional)</source>
+            <translation>双方约定的其他事项（可选）</translation>
+        </message>
+        <message>
+            <source>Problems with these terms</source>
+            <translation>这些条款的问题</translation>
+        </message>
+        <message>
+            <source>Incoterm and place</source>
+            <translation>贸易术语和地点</translation>
+        </message>
+        <message>
+            <source>Offer valid until</source>
+            <translation>报价有效期至</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总额</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <translation>……另有 {n} 项</translation>
+        </message>
+        <message>
+            <source>Please correct these terms before sending:</source>
+            <translation>发送前请更正以下条款：</translation>
+        </message>
+    </context>
+    <context>
+        <name>TermsSummary</name>
+        <message>
+            <source>Line items of the current offer</source>
+            <translation>当前报价的明细行</translation>
+        </message>
+        <message>
+            <source>Incoterm and place</source>
+            <translation>贸易术语和地点</translation>
+        </message>
+        <message>
+            <source>Delivery date</source>
+            <translation>交货日期</translation>
+        </message>
+        <message>
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总额</translation>
+        </message>
+        <message>
+            <source>{time} (expired)</source>
+            <translation>{time}（已过期）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>Booth visits</source>
+            <extracomment>the charted figures: (key, colour); the captions are translated in ``figure_caption`` the entity types of the company scope that change what the workspace shows</extracomment>
+            <translation>展位访问</translation>
+        </message>
+        <message>
+            <source>Product views</source>
+            <translation>产品浏览</translation>
+        </message>
+        <message>
+            <source>Inquiries</source>
+            <translation>询盘</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <source>Authorizations</source>
+            <translation>授权</translation>
+        </message>
+        <message>
+            <source>Card requests</source>
+            <translation>名片请求</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspacePage</name>
+        <message>
+            <source>Workspace</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
+            <source>Review…</source>
+            <translation>查看…</translation>
+        </message>
+        <message>
+            <source>Edit catalog</source>
+            <translation>编辑产品目录</translation>
+        </message>
+        <message>
+            <source>Add a product…</source>
+            <translation>添加产品…</translation>
+        </message>
+        <message>
+            <source>Import a spreadsheet…</source>
+            <translation>导入表格…</translation>
+        </message>
+        <message>
+            <source>Edit booth</source>
+            <translation>编辑展位</translation>
+        </message>
+        <message>
+            <source>All leads</source>
+            <translation>全部潜在客户</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Most viewed products</source>
+            <translation>浏览最多的产品</translation>
+        </message>
+        <message>
+            <source>Recent leads</source>
+            <translation>最近的潜在客户</translation>
+        </message>
+        <message>
+            <source>No product views in these 30 days yet.</source>
+            <translation>最近 30 天还没有产品浏览。</translation>
+        </message>
+        <message>
+            <source>No leads yet: buyers who authorize you, write to you or open a deal appear here.</source>
+            <translation>暂无潜在客户：授权您、给您发消息或发起交易的采购商会显示在这里。</translation>
+        </message>
+        <message>
+            <source>Most viewed products (30 days)</source>
+            <translation>浏览最多的产品（30 天）</translation>
+        </message>
+        <message>
+            <source>Figures by day</source>
+            <translation>每日数据</translation>
+        </message>
+        <message>
+            <source>The workspace is for exhibitor staff.</source>
+            <translation>工作台仅供展商员工使用。</translation>
+        </message>
+        <message>
+            <source>Your workspace · booth {booth}</source>
+            <translation>您的工作台 · 展位 {booth}</translation>
+        </message>
+        <message>
+            <source>Your workspace</source>
+            <translation>您的工作台</translation>
+        </message>
+        <message>
+            <source>Your company's data has not arrived yet: it downloads with the next sync.</source>
+            <translation>贵公司的数据尚未到达：将在下次同步时下载。</translation>
+        </message>
+        <message>
+            <source>{first} to {last} (UTC days)</source>
+            <translation>{first} 至 {last}（UTC 日期）</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>采购商</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln product edit(s) clashed with a change saved meanwhile on another PC. Nothing was overwritten: choose which version to keep.</source>
+            <translation>
+                <numerusform>%Ln 项产品修改与另一台电脑同时保存的更改冲突。没有任何内容被覆盖：请选择要保留的版本。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Views</source>
+            <translation>浏览量</translation>
+        </message>
+        <message>
+            <source>Product {id}</source>
+            <translation>产品 {id}</translation>
         </message>
     </context>
 </TS>

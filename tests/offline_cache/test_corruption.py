@@ -191,3 +191,33 @@ def test_unreadable_outbox_counter_gets_a_new_client_id(cache_path: Path) -> Non
         assert s.write_sync(outbox.enqueue, "profile.update", {"country": "ES"}) == 1
     finally:
         s.close_sync()
+
+
+def test_files_waiting_to_upload_survive_a_rebuild(cache_path: Path) -> None:
+    """A chat attachment or a catalog image waiting to upload stays with its unsent item."""
+    cid = _fill(cache_path)
+    conn = sqlite3.connect(cache_path)
+    conn.execute(
+        "INSERT INTO social_outgoing(client_msg_id, seq, kind, attachment_id, local_path, "
+        "filename, upload_state, created_at) VALUES ('m-1', 4, 'attachment', 'a-1', "
+        "'/tmp/spec.pdf', 'spec.pdf', 'pending', 't')")
+    conn.execute(
+        "INSERT INTO ws_uploads(attachment_id, seq, purpose, local_path, filename, created_at) "
+        "VALUES ('a-2', 5, 'product', '/tmp/lamp.jpg', 'lamp.jpg', 't')")
+    conn.execute("INSERT INTO ws_uploads(attachment_id, seq, purpose, local_path, created_at) "
+                 "VALUES ('a-3', 1, 'product', '/tmp/old.jpg', 't')")  # of an applied item
+    conn.commit()
+    conn.close()
+    with open(cache_path, "r+b") as fh:
+        fh.truncate(cache_path.stat().st_size * 2 // 3)
+    s = Store.open_sync(cache_path)
+    try:
+        _assert_kept(s, cid)
+        rows = s.read_sync(lambda db: (
+            db.conn.execute("SELECT client_msg_id, seq, local_path, upload_state "
+                            "FROM social_outgoing").fetchall(),
+            db.conn.execute("SELECT attachment_id, seq, local_path FROM ws_uploads").fetchall()))
+        assert rows == ([("m-1", 4, "/tmp/spec.pdf", "pending")],
+                        [("a-2", 5, "/tmp/lamp.jpg")])
+    finally:
+        s.close_sync()

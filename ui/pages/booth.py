@@ -23,6 +23,7 @@ from ui.context import UiContext
 from ui.images import company_key, product_key
 from ui.models import ROW_ROLE, Column, LazyRowModel
 from ui.pages.messages import FirstMessageDialog, contact_company, profile_side, social_service
+from ui.pages.workspace import record_view
 from ui.widgets import grid_view, label
 
 THUMB = 128
@@ -189,6 +190,7 @@ class BoothPage(QWidget):
 
         self.model.set_loader(loader)
         self.loaded.emit()
+        spawn(record_view(self.ctx, "booth", company_id), "view-record")  # a buyer's visit counts
         await self._update_fav()
         await self._update_grant()
         await self._update_note(company_id)

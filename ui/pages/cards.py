@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.social import SocialService, card_qr_png, cards_to_csv, cards_to_vcard
+from app.social import (
+    AttachmentError,
+    SocialService,
+    card_qr_png,
+    cards_to_csv,
+    cards_to_vcard,
+    check_card_photo,
+)
 from offline_cache import social
 from ui.asyncutil import spawn
 from ui.context import UiContext
@@ -42,6 +49,106 @@ from ui.widgets import label, show_message, table_view
 
 Row = dict[str, Any]
 CARD_EDIT_FIELDS = ("name", "title", "company", "country", "phone", "email", "website")
+#: The card editor's photo choice: unchanged, a new file (its path), or removed.
+PHOTO_UNCHANGED = ""
+PHOTO_REMOVED = "-"
+THUMB = 24  # the round thumbnail in the card holder list
+PHOTO = 96  # the photo on the card view
+
+
+def card_key(card: Row, size: str = "thumb") -> str | None:
+    """The image key of a card's photo ("card/<id>/<version>?size=…"), None without one
+    (or while the card is a local draft)."""
+    try:
+        cid, version = int(card.get("id") or 0), int(card.get("version") or 0)
+    except (TypeError, ValueError):
+        return None
+    if not card.get("has_photo") or cid <= 0 or ("photo_attachment_id" in card and not card["photo_attachment_id"]):
+        return None  # no photo, a local draft, or a removal waiting to be sent
+    return f"card/{cid}/{version}?size={size}"
+
+
+def round_pixmap(pix: QPixmap, side: int) -> QPixmap:
+    """``pix`` cropped to a centred circle of ``side`` pixels (device-pixel aware)."""
+    ratio = max(1.0, pix.devicePixelRatio())
+    px = round(side * ratio)
+    src = pix.scaled(px, px, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                     Qt.TransformationMode.SmoothTransformation)
+    out = QPixmap(px, px)
+    out.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addEllipse(0, 0, px, px)
+    painter.setClipPath(path)
+    painter.drawPixmap((px - src.width()) // 2, (px - src.height()) // 2, src)
+    painter.end()
+    out.setDevicePixelRatio(ratio)
+    return out
+
+
+def photo_pixmap(ctx: UiContext, card: Row | None, side: int, pending: str | None = None) -> QPixmap | None:
+    """The photo of ``card`` at ``side`` pixels: a photo still waiting to be uploaded
+    (``pending``: its local file) first, else the server's (None until it has loaded)."""
+    if card is None:
+        return None
+    if pending:
+        local = QPixmap(pending)
+        return None if local.isNull() else local.scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation)
+    key = card_key(card, "thumb" if side <= 240 else "full")
+    if key is None:
+        return None
+    pix = ctx.images.cached(key)
+    if pix is None:
+        ctx.images.request(key)
+    return pix
+
+
+class CardsTableModel(StaticTableModel):
+    """The card holder's table with a small round photo before each name."""
+
+    def __init__(self, ctx: UiContext, parent: Any = None) -> None:
+        super().__init__(parent=parent)
+        self.ctx = ctx
+        self._round: dict[str, QPixmap] = {}
+        ctx.images.image_ready.connect(self._image_ready)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 0:
+            card = self.payload(index.row())
+            if not isinstance(card, dict):
+                return None
+            key = card_key(card)
+            pix = self._round.get(key) if key is not None else None
+            if pix is not None:
+                return pix
+            loaded = self.ctx.images.cached(key) if key is not None else None
+            if loaded is not None and key is not None:
+                pix = self._round[key] = round_pixmap(loaded, THUMB)
+                return pix
+            if key is not None:
+                self.ctx.images.request(key)
+            # no photo (or while it loads): the initials, so the names line up
+            name = str(card.get("name") or "")
+            pix = self._round.get("initials:" + name)
+            if pix is None:
+                pix = round_pixmap(self.ctx.images.initials(QSize(THUMB, THUMB), name), THUMB)
+                if len(self._round) > 2000:
+                    self._round.clear()
+                self._round["initials:" + name] = pix
+            return pix
+        return super().data(index, role)
+
+    def _image_ready(self, key: str) -> None:
+        if not key.startswith("card/"):
+            return
+        for row in range(self.rowCount()):
+            card = self.payload(row)
+            if isinstance(card, dict) and card_key(card) == key:
+                idx = self.index(row, 0)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
 
 def fit_columns(view: QTableView, widest: int = 360) -> None:
@@ -61,7 +168,7 @@ def _service(ctx: UiContext) -> SocialService:
 class CardDialog(QDialog):
     """Edit one's own card."""
 
-    def __init__(self, card: Row, parent: QWidget | None = None) -> None:
+    def __init__(self, card: Row, parent: QWidget | None = None, photo: QPixmap | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("My card"))
         self.setObjectName("card-dialog")
@@ -94,6 +201,28 @@ class CardDialog(QDialog):
             self.handles[key] = e
             form.addRow(caption, e)
         self._other_handles = {k: str(v) for k, v in handles.items() if k not in self.handles}
+        # the photo (or logo): chosen in the platform's open dialog, sent on Save
+        self.photo_choice = PHOTO_UNCHANGED
+        self._has_photo = bool(card.get("has_photo"))
+        self.photo_preview = QLabel(self)
+        self.photo_preview.setObjectName("card-photo-preview")
+        self.photo_preview.setFixedSize(PHOTO // 2, PHOTO // 2)
+        self.photo_preview.setAccessibleName(self.tr("Photo"))
+        self.photo_button = QPushButton(self.tr("Choose photo or logo…"), self)
+        self.photo_button.setObjectName("choose-card-photo")
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"), self)
+        self.remove_photo_button.setObjectName("remove-card-photo")
+        self.photo_button.clicked.connect(self.choose_photo)
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+        self.photo_status = label("", "", self, wrap=True)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_preview)
+        photo_row.addWidget(self.photo_button)
+        photo_row.addWidget(self.remove_photo_button)
+        photo_row.addStretch(1)
+        form.addRow(self.tr("Photo"), photo_row)
+        form.addRow("", self.photo_status)
+        self.show_photo(photo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -103,6 +232,46 @@ class CardDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def show_photo(self, pix: QPixmap | None) -> None:
+        side = PHOTO // 2
+        if pix is not None and not pix.isNull():
+            self.photo_preview.setPixmap(round_pixmap(pix, side))
+        else:
+            self.photo_preview.clear()
+        has = self.photo_choice not in (PHOTO_UNCHANGED, PHOTO_REMOVED) or (
+            self.photo_choice == PHOTO_UNCHANGED and self._has_photo)
+        self.remove_photo_button.setEnabled(has)
+
+    def ask_photo_path(self) -> str:
+        """The platform's open dialog, images only."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose photo or logo"), "",
+            self.tr("Images (*.jpg *.jpeg *.png *.webp)"))
+        return path
+
+    def choose_photo(self) -> None:
+        path = self.ask_photo_path()
+        if not path:
+            return
+        try:
+            check_card_photo(Path(path))
+        except AttachmentError as exc:
+            self.photo_status.setText(self.tr("This file cannot be your photo: {why}").format(why=str(exc)))
+            return
+        pix = QPixmap(path)
+        if pix.isNull():
+            self.photo_status.setText(self.tr("This file cannot be your photo: {why}").format(
+                why=self.tr("the image cannot be read")))
+            return
+        self.photo_choice = path
+        self.photo_status.setText(self.tr("The photo is sent when you save."))
+        self.show_photo(pix)
+
+    def remove_photo(self) -> None:
+        self.photo_choice = PHOTO_REMOVED
+        self.photo_status.setText(self.tr("The photo is removed when you save."))
+        self.show_photo(None)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {f: e.text().strip() for f, e in self.edits.items()}
@@ -144,6 +313,11 @@ class CardsPage(QWidget):
         self.setAccessibleName(self.tr("Cards"))
         self.my: Row | None = None
 
+        self.my_pending_photo: str | None = None
+        self.my_photo = QLabel(self)
+        self.my_photo.setObjectName("my-card-photo")
+        self.my_photo.setFixedSize(PHOTO // 2, PHOTO // 2)
+        self.my_photo.setAccessibleName(self.tr("My photo"))
         self.my_label = label("", "section", self, wrap=True)
         self.my_label.setObjectName("my-card")
         self.edit_button = QPushButton(self.tr("Edit my card…"), self)
@@ -155,12 +329,21 @@ class CardsPage(QWidget):
         self.filter.setPlaceholderText(self.tr("Search cards, tags and notes"))
         self.filter.setAccessibleName(self.tr("Search cards, tags and notes"))
         self.filter.textChanged.connect(lambda _t: self.refresh())
-        self.model = StaticTableModel(parent=self)
+        self.model = CardsTableModel(ctx, parent=self)
         self.table = table_view(self)
         self.table.setObjectName("cards-table")
         self.table.setAccessibleName(self.tr("Cards you hold"))
+        self.table.setIconSize(QSize(THUMB, THUMB))
         self.proxy = sortable(self.model, self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected_photo())
+        # the photo of the card selected in the holder
+        self.card_photo = QLabel(self)
+        self.card_photo.setObjectName("card-photo")
+        self.card_photo.setFixedSize(PHOTO, PHOTO)
+        self.card_photo.setAccessibleName(self.tr("Photo of the selected card"))
+        self.card_photo.hide()
+        ctx.images.image_ready.connect(self._image_ready)
         self.note_button = QPushButton(self.tr("Note and tags…"), self)
         self.vcard_button = QPushButton(self.tr("Export vCard…"), self)
         self.csv_button = QPushButton(self.tr("Export CSV…"), self)
@@ -181,13 +364,17 @@ class CardsPage(QWidget):
         self.decline_button.clicked.connect(lambda: self.decide(False))
 
         top = QHBoxLayout()
+        top.addWidget(self.my_photo)
         top.addWidget(self.my_label, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.qr_button)
         held = QWidget(self)
         hv = QVBoxLayout(held)
         hv.addWidget(self.filter)
-        hv.addWidget(self.table, 1)
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.table, 1)
+        table_row.addWidget(self.card_photo, 0, Qt.AlignmentFlag.AlignTop)
+        hv.addLayout(table_row, 1)
         hb = QHBoxLayout()
         for b in (self.note_button, self.remove_button):
             hb.addWidget(b)
@@ -227,6 +414,8 @@ class CardsPage(QWidget):
     async def reload(self) -> None:
         store = self.ctx.store
         self.my = await store.read(social.my_card)
+        self.my_pending_photo = await _service(self.ctx).pending_card_photo()
+        self.show_my_photo()
         if self.my:
             parts = [self.my.get("name"), self.my.get("title"), self.my.get("company")]
             self.my_label.setText(" · ".join(str(p) for p in parts if p))
@@ -252,6 +441,35 @@ class CardsPage(QWidget):
             payload=reqs)
         fit_columns(self.table)
         fit_columns(self.req_table)
+        self.show_selected_photo()
+
+    # -- photos
+    def show_my_photo(self) -> None:
+        pix = photo_pixmap(self.ctx, self.my, PHOTO // 2, self.my_pending_photo)
+        if pix is not None:
+            self.my_photo.setPixmap(round_pixmap(pix, PHOTO // 2))
+            self.my_photo.show()
+        else:
+            self.my_photo.clear()
+            self.my_photo.setVisible(bool(self.my and self.my.get("has_photo")))
+
+    def show_selected_photo(self) -> None:
+        cards = self.selected_cards() if self.table.selectionModel() is not None else []
+        card = cards[0] if len(cards) == 1 else None
+        pix = photo_pixmap(self.ctx, card, PHOTO)
+        if pix is None:
+            self.card_photo.clear()
+            self.card_photo.hide()
+            return
+        self.card_photo.setPixmap(round_pixmap(pix, PHOTO))
+        self.card_photo.show()
+
+    def _image_ready(self, key: str) -> None:
+        if not key.startswith("card/"):
+            return
+        if self.my is not None and key == card_key(self.my):
+            self.show_my_photo()
+        self.show_selected_photo()
 
     def _met_at(self, v: Any) -> str:
         return {"booth": self.tr("Booth"), "chat": self.tr("Chat"),
@@ -267,15 +485,23 @@ class CardsPage(QWidget):
         return [self.model.payload(r) for r in rows if self.model.payload(r)]
 
     # -- actions
-    def edit_my_card(self) -> None:
-        dialog = CardDialog(self.my or {}, self)
-        dialog.accepted.connect(lambda: spawn(self._save_card(dialog.values()), "card-save"))
+    def edit_my_card(self) -> CardDialog:
+        dialog = CardDialog(self.my or {}, self,
+                            photo_pixmap(self.ctx, self.my, PHOTO, self.my_pending_photo))
+        dialog.accepted.connect(lambda: spawn(
+            self._save_card(dialog.values(), dialog.photo_choice), "card-save"))
         dialog.open()
+        return dialog
 
-    async def _save_card(self, values: dict[str, Any]) -> None:
+    async def _save_card(self, values: dict[str, Any], photo: str = PHOTO_UNCHANGED) -> None:
+        svc = _service(self.ctx)
         try:
-            await _service(self.ctx).update_my_card(**values)
-        except ValueError as exc:
+            await svc.update_my_card(**values)
+            if photo == PHOTO_REMOVED:
+                await svc.set_card_photo(None)
+            elif photo != PHOTO_UNCHANGED:
+                await svc.set_card_photo(photo)
+        except ValueError as exc:  # AttachmentError too (the file changed meanwhile)
             show_message(self, self.tr("Card not saved"), str(exc))
             return
         await self.reload()

@@ -351,6 +351,11 @@ class MessagesPage(QWidget):
         self.attach_button = QPushButton(self.tr("Attach file…"), self)
         self.save_button = QPushButton(self.tr("Save attachment…"), self)
         self.open_button = QPushButton(self.tr("Open product"), self)
+        self.deal_button = QPushButton(self.tr("Open a deal…"), self)
+        self.deal_button.setObjectName("conversation-deal")
+        self.deal_button.setToolTip(self.tr("Negotiate an order with the other side of this "
+                                            "conversation"))
+        self.deal_button.clicked.connect(self.deal_clicked)
         self.send_button.clicked.connect(self.send_clicked)
         self.attach_button.clicked.connect(self.attach_clicked)
         self.save_button.clicked.connect(self.save_clicked)
@@ -380,7 +385,8 @@ class MessagesPage(QWidget):
         rv.addWidget(self.msg_view, 1)
         rv.addWidget(self.composer)
         buttons = QHBoxLayout()
-        for b in (self.quick_button, self.attach_button, self.save_button, self.open_button):
+        for b in (self.quick_button, self.attach_button, self.save_button, self.open_button,
+                  self.deal_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
@@ -525,7 +531,7 @@ class MessagesPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.conversation_id is not None
-        for b in (self.send_button, self.attach_button, self.composer):
+        for b in (self.send_button, self.attach_button, self.composer, self.deal_button):
             b.setEnabled(has)
         msg = self._current_message()
         self.save_button.setEnabled(bool(msg and msg.get("kind") == "attachment"
@@ -533,6 +539,26 @@ class MessagesPage(QWidget):
         self.open_button.setEnabled(bool(msg and msg.get("kind") == "product"))
 
     # -- actions
+    def deal_clicked(self) -> None:
+        conv = next((self.conversations.row(i) for i in range(self.conversations.rowCount())
+                     if self.conversations.row(i).get("id") == self.conversation_id), None)
+        if conv is not None:
+            spawn(self.open_deal(conv), "conversation-deal")
+
+    async def open_deal(self, conv: Row) -> str | None:
+        """Open (or start) the deal with the other side of this conversation."""
+        from ui.pages.deals import open_deal_for
+
+        try:
+            if self.side == "buyer":
+                return await open_deal_for(self.ctx, company_id=int(conv["company_id"]),
+                                           conversation_id=int(conv["id"]))
+            return await open_deal_for(self.ctx, buyer_user_id=int(conv["buyer_user_id"]),
+                                       conversation_id=int(conv["id"]))
+        except ValueError as exc:
+            show_message(self, self.tr("No deal opened"), str(exc))
+            return None
+
     def send_clicked(self) -> None:
         text = self.composer.toPlainText()
         if not text.strip() or self.conversation_id is None:

@@ -26,7 +26,9 @@ from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.images import product_key
 from ui.models import Column, LazyRowModel, StaticTableModel
+from ui.pages.deals import open_deal_for
 from ui.pages.messages import contact_company, profile_side
+from ui.pages.workspace import record_view
 from ui.widgets import label, show_message, table_view
 
 IMAGE = 360
@@ -83,6 +85,12 @@ class ProductPage(QWidget):
             "Open the conversation with this exhibitor and share this product in it"))
         self.contact_button.clicked.connect(self.contact_clicked)
         self.contact_button.hide()
+        self.deal_button = QPushButton(self.tr("Negotiate…"), self)
+        self.deal_button.setObjectName("negotiate-product")
+        self.deal_button.setToolTip(self.tr(
+            "Open a deal with this exhibitor for this product: offer, counter-offer, sign"))
+        self.deal_button.clicked.connect(self.deal_clicked)
+        self.deal_button.hide()
 
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -139,6 +147,7 @@ class ProductPage(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.fav_button)
         actions.addWidget(self.contact_button)
+        actions.addWidget(self.deal_button)
         actions.addStretch(1)
         top.addLayout(actions)
         right.addLayout(top)
@@ -188,6 +197,7 @@ class ProductPage(QWidget):
         self.product = row
         if row is None:
             self.contact_button.hide()
+            self.deal_button.hide()
             self.title.setText(self.tr("This product is not available offline."))
             for v in self.values.values():
                 v.setText("")
@@ -249,6 +259,7 @@ class ProductPage(QWidget):
         self._image_n = 0
         self._show_image()
         self.loaded.emit()
+        spawn(record_view(self.ctx, "product", product_id), "view-record")  # a buyer's view counts
         await self._update_contact()
         await self._update_fav()
 
@@ -298,6 +309,23 @@ class ProductPage(QWidget):
         buyer = await profile_side(self.ctx) == "buyer"
         self.contact_button.setVisible(buyer and bool(self.product and self.product.get("company_id")))
         self.contact_button.setEnabled(True)
+        self.deal_button.setVisible(buyer and bool(self.product and self.product.get("company_id")))
+        self.deal_button.setEnabled(True)
+
+    def deal_clicked(self) -> None:
+        if not self.product or not self.product.get("company_id") or self.product_id is None:
+            return
+        self.deal_button.setEnabled(False)
+        spawn(self.negotiate(int(self.product["company_id"]), self.product_id), "product-deal")
+
+    async def negotiate(self, company_id: int, product_id: int) -> str | None:
+        try:
+            return await open_deal_for(self.ctx, company_id=company_id, product_ids=[product_id])
+        except ValueError as exc:
+            show_message(self, self.tr("No deal opened"), str(exc))
+            return None
+        finally:
+            self.deal_button.setEnabled(True)
 
     def contact_clicked(self) -> None:
         if not self.product or not self.product.get("company_id") or self.product_id is None:

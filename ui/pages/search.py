@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import Row, UiFilters, bilingual, format_price, localized
+from app.catalog import Row, UiFilters, _make_filters, bilingual, format_price, localized
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.images import product_key
-from ui.models import ROW_ROLE, LazyRowModel, product_columns
-from ui.widgets import grid_view, label, table_view
+from ui.models import ROW_ROLE, PagedRowModel, product_columns
+from ui.widgets import card_grid, label, table_view
 
 DEBOUNCE_MS = 200
 THUMB = 112
@@ -117,15 +117,17 @@ class SearchPage(QWidget):
         self.status = label("", "muted", self)
 
         lang = ctx.lang
-        self.model = LazyRowModel(
+        # a result list of any length (every cached product): paged, counted, bounded
+        self.model = PagedRowModel(
             product_columns(lang),
             page_size=50,
+            max_pages=24,
             decoration=self._thumb,
             tooltip=self._tooltip,
             parent=self,
         )
         online_badge = self.tr("Online")
-        self.grid = grid_view(
+        self.grid = card_grid(
             THUMB, self, format_price, lambda r: online_badge if r.get("_remote") else ""
         )
         self.grid.setObjectName("search-grid")
@@ -141,6 +143,8 @@ class SearchPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 200)
+        # fit the first rows in view, never a million (a hidden table would look at all)
+        header.setResizeContentsPrecision(50)
         for col in (2, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for view in (self.grid, self.table):
@@ -150,6 +154,7 @@ class SearchPage(QWidget):
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
         self.model.loaded.connect(self._update_status)
+        self.model.counted.connect(self._on_counted)
 
         row1 = QHBoxLayout()
         row1.addWidget(self.query, 1)
@@ -269,13 +274,26 @@ class SearchPage(QWidget):
 
         async def loader(offset: int, limit: int) -> list[Row]:
             result = await catalog.search(text, flt, offset=offset, limit=limit)
-            if offset == 0:
+            if offset == 0 and self.model.total() is None:  # the exact count wins
                 self._local_total = result.total
                 self._local_exact = result.exact
             return result.items
 
-        self.model.set_loader(loader)
+        store = self.ctx.store
+        search_filters = _make_filters(flt)
+
+        async def counter() -> int:
+            from offline_cache.search import count_matching
+
+            return int(await store.read(count_matching, text, search_filters))
+
+        self.model.set_loader(loader, counter)
         self._update_remote_button()
+
+    def _on_counted(self, total: int) -> None:
+        self._local_total = total
+        self._local_exact = True
+        self._update_status()
 
     def search_remote(self) -> None:
         spawn(self._search_remote(), "search-remote")

@@ -108,6 +108,11 @@ class ShortlistPage(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.compare_button = QPushButton(self.tr("Compare selected"), self)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.deal_button = QPushButton(self.tr("Negotiate…"), self)
+        self.deal_button.setObjectName("shortlist-deal")
+        self.deal_button.setToolTip(self.tr(
+            "Open a deal for the selected products (all of one exhibitor)"))
+        self.deal_button.clicked.connect(self.deal_clicked)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -155,7 +160,8 @@ class ShortlistPage(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.edit_button, self.remove_button, self.compare_button):
+        for b in (self.open_button, self.edit_button, self.remove_button, self.compare_button,
+                  self.deal_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -238,6 +244,29 @@ class ShortlistPage(QWidget):
         self.remove_button.setEnabled(bool(sel))
         self.compare_button.setEnabled(2 <= len(products) <= MAX_COMPARE)
         self.export_button.setEnabled(bool(self.entries))
+        self.deal_button.setEnabled(bool(self._deal_products()))
+
+    def _deal_products(self) -> tuple[int, list[int]] | None:
+        """(company id, product ids) when the selection is products of one exhibitor."""
+        products = [e for e in self.selected_entries() if e.get("kind") == "product"]
+        companies = {int((e.get("target") or {}).get("company_id") or 0) for e in products}
+        if not products or len(companies) != 1 or 0 in companies:
+            return None
+        return companies.pop(), sorted(int(e["target_id"]) for e in products)
+
+    def deal_clicked(self) -> None:
+        chosen = self._deal_products()
+        if chosen is not None:
+            spawn(self.open_deal(*chosen), "shortlist-deal")
+
+    async def open_deal(self, company_id: int, product_ids: list[int]) -> str | None:
+        from ui.pages.deals import open_deal_for
+
+        try:
+            return await open_deal_for(self.ctx, company_id=company_id, product_ids=product_ids)
+        except ValueError as exc:
+            show_message(self, self.tr("No deal opened"), str(exc))
+            return None
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid() or index.row() >= len(self.entries):
