@@ -268,5 +268,42 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def verify_contract_main(argv: list[str] | None = None) -> int:
+    """``fairdesk verify-contract FILE...``: check exported contract PDFs offline.
+
+    Prints one line per file and exits 0 only when every file verifies (hash chain,
+    terms hash, both signatures and the visible text, from the file alone).
+    """
+    from app.contract import verify_contract
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] == "verify-contract":
+        args_list = args_list[1:]
+    parser = argparse.ArgumentParser(
+        prog="fairdesk verify-contract",
+        description="Verify contract PDFs exported by FairDesk, offline.")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="an exported contract PDF")
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    status = EXIT_OK
+    for name in args.files:
+        check = verify_contract(name)
+        if check.valid:
+            signed = "signed by both parties" if check.fully_signed else \
+                f"not signed by both parties (state {check.state})"
+            keys = ", ".join(f"{s.get('side')} {s.get('key_fingerprint')}"
+                             for s in check.signatures) or "no signatures"
+            sys.stdout.write(f"{name}: valid; deal {check.deal_id}, {signed}; "
+                             f"terms hash {check.terms_hash}; keys: {keys}\n")
+        else:
+            status = EXIT_FAILED
+            sys.stdout.write(f"{name}: NOT VALID\n")
+            for problem in check.problems:
+                sys.stdout.write(f"  - {problem}\n")
+    return status
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -287,7 +287,7 @@ def measure_lag(work: Path, prof_root: Path, table: common.Table, products: int)
             for s in rows[:3]:
                 print(f"  {s['ms']} ms: " + " <- ".join(reversed(s["gui_thread"][-4:])), file=sys.stderr)
                 if s.get("other_threads"):
-                    print("     others: " + "; ".join(s["other_threads"][:2]), file=sys.stderr)
+                    print("     others: " + "; ".join(s["other_threads"][:4]), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,14 +2,17 @@
 
     uv run python -m bench.bench_sync            # medium demo fair
     uv run python -m bench.bench_sync --large    # also the large demo fair (1M products)
+    uv run python -m bench.bench_sync --initial-only --repeat 5   # throughput only
 
 1. Initial catalog sync over loopback: a buyer follows every section and syncs from an
    empty cache (push, pull until complete, every page applied and FTS-indexed through the
    real Store); the figure is products applied and searchable per second. Beside it, in
    the same run, a baseline: the same product rows inserted straight into the cache's
    schema with the same lean FTS5 index texts (prepared beforehand; executemany, one
-   transaction per 5,000 rows, no network, no JSON), the server's pull rate alone, and
+   transaction per 5,000 rows, no network, no JSON), the server's pull rate alone, the
+   CPU time per product of the client (all its threads) and of the server process, and
    the machine's load average (the machine may be shared). Budget: >= 50,000 products/s.
+   The engine asks for the compact pull format (docs/protocol.md §4, product rows).
 2. Poor link: the same client through the fault proxy (tests/faultproxy.py) with 150 ms
    added each way (300 ms RTT), 1 Mbit/s (125,000 bytes/s) and the connection cut after
    every ~2 MB (cumulative over all connections; the first cut comes after 40% of the

@@ -90,8 +90,12 @@ def list_categories(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 
 def list_sections(db: sqlite_utils.Database,
-                  category_id: int | None = None) -> list[dict[str, Any]]:
-    """Sections with ``followed`` (tracked scope) and ``cached_products`` (stored here)."""
+                  category_id: int | None = None, counts: bool = True) -> list[dict[str, Any]]:
+    """Sections with ``followed`` (tracked scope) and ``cached_products`` (stored here).
+
+    ``counts=False`` leaves ``cached_products`` out: counting reads every cached
+    product's index entry (~100 ms cold with a million products), which the directory
+    tree does not need (the desktop's start-up path; count one section instead)."""
     conn = _conn(db)
     cols = ", ".join(f"s.{c}" for c in SECTION_COLUMNS)
     where, args = ("WHERE s.category_id = ?", (category_id,)) if category_id is not None \
@@ -105,6 +109,9 @@ def list_sections(db: sqlite_utils.Database,
     for r in rows:
         d = _to_dict(SECTION_COLUMNS, r)
         d["followed"] = bool(r[-1])
+        if not counts:
+            out.append(d)
+            continue
         d["cached_products"] = int(conn.execute(
             "SELECT count(*) FROM products WHERE section_id = ?", (d["id"],)
         ).fetchone()[0])

@@ -128,12 +128,31 @@ def _read_side(conn: sqlite3.Connection, out: Salvaged) -> None:
             log.warning("salvage: %s unreadable (%s)", table, exc)
             continue
         out.side[table] = (cols, rows)
+    if "meta" not in out.side and seqs:
+        # a card photo waiting to upload: meta key "card_photo_upload:<seq>" -> its file
+        try:
+            rows = [(k, v) for k, v in conn.execute(
+                "SELECT key, value FROM meta WHERE key LIKE 'card_photo_upload:%'")
+                if str(k).rpartition(":")[2].isdigit()
+                and int(str(k).rpartition(":")[2]) in seqs]
+        except sqlite3.Error as exc:
+            log.warning("salvage: meta unreadable (%s)", exc)
+        else:
+            out.side["meta"] = (["key", "value"], rows)
 
 
 def _restore_side(conn: sqlite3.Connection,
                   side: dict[str, tuple[list[str], list[tuple[Any, ...]]]],
                   seq_map: dict[int, int]) -> None:
     for table, (cols, rows) in side.items():
+        if table == "meta":
+            for key, value in rows:
+                prefix, _, old = str(key).rpartition(":")
+                new_seq = seq_map.get(int(old))
+                if new_seq is not None:
+                    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                 (f"{prefix}:{new_seq}", value))
+            continue
         try:
             have = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         except sqlite3.Error:

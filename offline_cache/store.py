@@ -15,6 +15,9 @@ can be read. ``Store.recovery`` describes what happened, for the UI to tell the 
 
 The quick check costs a full read of the file, so it runs when the previous session did
 not close the store cleanly (or when asked with ``check="always"``).
+
+New files get 16 KiB pages; WAL checkpoints run mostly on a background thread of their
+own (``_Checkpointer``), so a bulk sync's writer seldom stops for one.
 """
 
 from __future__ import annotations

@@ -524,6 +524,7 @@ def _upsert_product_rows(conn: sqlite3.Connection, kind: str, ident: int | None,
                 if hidden is True:
                     continue          # hidden products are stored, not indexed
                 raise MalformedPage(f"hidden must be true or false, got {hidden!r}")
+            # search.index_texts, inlined (test_syncstate_rows checks they agree)
             fts_append((
                 pid,
                 f"{name_en or ''} {segment(name_zh or '')}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -33,6 +34,11 @@ from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
 from ui.mainwindow import MainWindow
 
 log = logging.getLogger("fairdesk.ui")
+
+# The sync engine runs on the GUI thread's event loop and decodes each pull reply there
+# (orjson holds the interpreter lock): pages of at most ~1,000 products keep one decode
+# well under the 50 ms stall budget (5,000-product pages stalled the window ~300 ms).
+SYNC_OPTIONS: dict[str, Any] = {"page_limit": 1000, "adaptive_limit": False}
 
 DEMO_FLAG = "embedded_demo"
 DEMO_PORT = "embedded_demo_port"
@@ -115,6 +121,9 @@ class FairDeskApp(QObject):
         try:
             signed_in = await self.start_session()
             self.build_window()
+            # what start-up built stays: later collections on the GUI thread skip it
+            # (a full collection of it stalled the event loop ~200 ms in a sync)
+            gc.freeze()
             if not signed_in:
                 self.ask_sign_in()
             elif first_run and self.demo is not None:
@@ -204,7 +213,7 @@ class FairDeskApp(QObject):
         if self.session is not None:
             await self.session.close()
             self.session = None
-        session = AppSession(self.profile, url, data_dir=self.dir)
+        session = AppSession(self.profile, url, data_dir=self.dir, engine_options=SYNC_OPTIONS)
         await session.open()
         settings = session.settings
         if demo:
@@ -622,12 +631,12 @@ class FairDeskApp(QObject):
 
         assert self.window is not None
         fair = self.window.pages["fair"]
-        await fair.load_directory()  # type: ignore[attr-defined]
         model = fair.booth_model  # type: ignore[attr-defined]
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 30
+        # the page reads the directory itself when shown (once: not again here)
         while (model.is_loading() or model.rowCount() == 0) and loop.time() < deadline:
-            if not fair.tree_model.rowCount():  # type: ignore[attr-defined]
+            if fair.directory_ready and not fair.tree_model.rowCount():  # type: ignore[attr-defined]
                 break  # an empty cache: nothing to wait for
             await asyncio.sleep(0.005)
         print(

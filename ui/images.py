@@ -13,7 +13,7 @@ import logging
 import zlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
@@ -48,6 +48,45 @@ def _decode(data: bytes, max_side: int) -> QImage:
     return img
 
 
+MEMORY_BYTES = 40 * 1024 * 1024  # decoded images kept (thumbnails are ~60-230 KB)
+DRAWN_BYTES = 3 * 1024 * 1024  # placeholders and initials kept, each
+
+
+def _pixmap_bytes(pix: QPixmap) -> int:
+    return max(1, pix.width() * pix.height() * max(1, pix.depth()) // 8)
+
+
+K = TypeVar("K")
+
+
+class _PixmapLru(Generic[K]):
+    """Pixmaps by key, least recently used dropped past ``max_bytes``."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.used = 0
+        self._items: OrderedDict[K, QPixmap] = OrderedDict()
+
+    def get(self, key: K) -> QPixmap | None:
+        pix = self._items.get(key)
+        if pix is not None:
+            self._items.move_to_end(key)
+        return pix
+
+    def put(self, key: K, pix: QPixmap) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.used -= _pixmap_bytes(old)
+        self._items[key] = pix
+        self.used += _pixmap_bytes(pix)
+        while len(self._items) > 1 and self.used > self.max_bytes:
+            _k, dropped = self._items.popitem(last=False)
+            self.used -= _pixmap_bytes(dropped)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class ImageLoader(QObject):
     """Loads images by key ("product/7/0?size=thumb") into a memory LRU of pixmaps."""
 
@@ -64,17 +103,23 @@ class ImageLoader(QObject):
         fetch: Fetcher | None = None,
         memory_items: int = 400,
         parent: QObject | None = None,
+        memory_bytes: int = MEMORY_BYTES,
     ) -> None:
         super().__init__(parent)
         self.blobs = blobs
         self.fetch = fetch
         self.low_data = self.FULL
+        # decoded images by key, least recently used first, within a count and a size
         self._memory: OrderedDict[str, QPixmap] = OrderedDict()
         self._memory_items = memory_items
+        self._memory_bytes = memory_bytes
+        self._memory_used = 0
         self._inflight: set[str] = set()
         self._failed: set[str] = set()
-        self._placeholders: dict[tuple[int, int, str], QPixmap] = {}
-        self._initials: dict[tuple[int, int, str], QPixmap] = {}
+        # drawn placeholders and initials, also bounded (a Chinese catalog has thousands
+        # of first characters; a 360 px placeholder is half a megabyte)
+        self._placeholders: _PixmapLru[tuple[int, int, str]] = _PixmapLru(DRAWN_BYTES)
+        self._initials: _PixmapLru[tuple[int, int, str]] = _PixmapLru(DRAWN_BYTES)
         self._sem = asyncio.Semaphore(6)
 
     def allowed(self, key: str) -> bool:
@@ -158,10 +203,16 @@ class ImageLoader(QObject):
         return data
 
     def _remember(self, key: str, pix: QPixmap) -> None:
+        old = self._memory.pop(key, None)
+        if old is not None:
+            self._memory_used -= _pixmap_bytes(old)
         self._memory[key] = pix
-        self._memory.move_to_end(key)
-        while len(self._memory) > self._memory_items:
-            self._memory.popitem(last=False)
+        self._memory_used += _pixmap_bytes(pix)
+        while len(self._memory) > 1 and (
+            len(self._memory) > self._memory_items or self._memory_used > self._memory_bytes
+        ):
+            _key, dropped = self._memory.popitem(last=False)
+            self._memory_used -= _pixmap_bytes(dropped)
 
     def forget_failures(self) -> None:
         """Try failed images again (after coming online or leaving low-data mode)."""
@@ -169,6 +220,7 @@ class ImageLoader(QObject):
 
     def clear_memory(self) -> None:
         self._memory.clear()
+        self._memory_used = 0
         self._failed.clear()
 
     def placeholder(self, size: QSize, label: str = "") -> QPixmap:
@@ -193,7 +245,7 @@ class ImageLoader(QObject):
             p.setPen(QColor(128, 128, 128, 160))
             p.drawText(QRectF(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), initial)
         p.end()
-        self._placeholders[cache_key] = pix
+        self._placeholders.put(cache_key, pix)
         return pix
 
     def initials(self, size: QSize, name: str) -> QPixmap:
@@ -222,9 +274,7 @@ class ImageLoader(QObject):
             p.setPen(QColor(255, 255, 255))
             p.drawText(QRectF(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), text)
         p.end()
-        if len(self._initials) > 2000:
-            self._initials.clear()
-        self._initials[cache_key] = pix
+        self._initials.put(cache_key, pix)
         return pix
 
 

@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fairdesk",
         description="FairDesk: the offline-first desktop client for online trade fairs. "
         "With no server configured it starts the embedded demo fair.",
-        epilog="Also: 'fairdesk sync --help' for the command-line sync.",
+        epilog="Also: 'fairdesk sync --help' for the command-line sync, "
+        "'fairdesk verify-contract FILE' to check an exported contract offline.",
     )
     p.add_argument("--server", metavar="URL", help="the fair service to use (default: the embedded demo)")
     p.add_argument("--profile", metavar="NAME", help="profile name (its own cache and settings)")
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.cli import main as cli_main
 
         return cli_main(args_list)
+    if args_list and args_list[0] == "verify-contract":
+        from app.cli import verify_contract_main
+
+        return verify_contract_main(args_list)
     args = build_parser().parse_args(args_list)
     if args.screenshots and not args.smoke:
         build_parser().error("--screenshots needs --smoke")
@@ -108,6 +113,35 @@ def main(argv: list[str] | None = None) -> int:
     return rc
 
 
+SQLITE_HEAP_LIMIT = 16 * 1024 * 1024
+
+
+def _limit_memory() -> None:
+    """The desktop app's memory budget (150 MB with a million products cached).
+
+    SQLite's page caches (every reader connection, the writer, the embedded demo
+    server) share one soft heap limit: past it SQLite recycles cached pages instead of
+    growing (the OS file cache keeps them close). glibc gets at most two malloc arenas:
+    the store, image and server threads would otherwise each grow their own.
+    """
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(":memory:")
+        conn.execute(f"PRAGMA soft_heap_limit = {SQLITE_HEAP_LIMIT}")
+        conn.close()
+    except sqlite3.Error:
+        log.debug("no SQLite heap limit", exc_info=True)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL("libc.so.6")
+            libc.mallopt(-8, 2)  # M_ARENA_MAX
+        except (OSError, AttributeError):
+            pass
+
+
 def _preload() -> None:
     """Import the Qt-free modules before PySide6, and detect the keyring on a thread.
 
@@ -120,6 +154,10 @@ def _preload() -> None:
     """
     import threading
 
+    # the GUI thread waits at most ~1 ms (not 5) for the interpreter lock when a worker
+    # (the store's writer applying a sync page, an image decoder) is running Python
+    sys.setswitchinterval(0.001)
+    _limit_memory()
     sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
     def detect_keyring() -> None:

@@ -50,8 +50,11 @@ from ui.pages.workspace import WorkspacePage, staff_company_id
 from ui.sections import SectionsDialog
 from ui.settings_dialog import SettingsDialog
 from ui.statusbar import StatusBar
+from ui.widgets import LazyPages
 
 NAV_PAGES = ("fair", "search", "shortlist", "messages", "deals", "cards", "authorizations")
+#: pages with a splitter whose sizes are kept in the window state
+SPLITTER_PAGES = ("fair", "shortlist")
 #: the exhibitor's workspace pages: in the navigation for exhibitor staff only
 STAFF_PAGES = ("workspace", "catalog", "booth_editor", "leads")
 
@@ -96,28 +99,25 @@ class MainWindow(QMainWindow):
         self._pending_splitters: dict[str, QByteArray] = {}
         self._closing_for_real = False
 
-        self.pages: dict[str, QWidget] = {
-            "fair": FairPage(ctx, self),
-            "search": SearchPage(ctx, self),
-            "shortlist": ShortlistPage(ctx, self),
-            "messages": MessagesPage(ctx, self),
-            "deals": DealsPage(ctx, self),
-            "deal": DealRoomPage(ctx, self),
-            "cards": CardsPage(ctx, self),
-            "authorizations": AuthorizationsPage(ctx, self),
-            "booth": BoothPage(ctx, self),
-            "product": ProductPage(ctx, self),
-            "workspace": WorkspacePage(ctx, self),
-            "catalog": CatalogEditorPage(ctx, self),
-            "booth_editor": BoothEditorPage(ctx, self),
-            "leads": LeadsPage(ctx, self),
-        }
+        # each page is built the first time it is shown (start-up builds one: issue 9)
+        self._search_view: int | None = None
         self.stack = QStackedWidget(self)
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-            loaded = getattr(page, "loaded", None)
-            if loaded is not None:
-                loaded.connect(self._update_title)
+        self.pages: LazyPages = LazyPages({
+            "fair": lambda: FairPage(ctx, self),
+            "search": lambda: SearchPage(ctx, self),
+            "shortlist": lambda: ShortlistPage(ctx, self),
+            "messages": lambda: MessagesPage(ctx, self),
+            "deals": lambda: DealsPage(ctx, self),
+            "deal": lambda: DealRoomPage(ctx, self),
+            "cards": lambda: CardsPage(ctx, self),
+            "authorizations": lambda: AuthorizationsPage(ctx, self),
+            "booth": lambda: BoothPage(ctx, self),
+            "product": lambda: ProductPage(ctx, self),
+            "workspace": lambda: WorkspacePage(ctx, self),
+            "catalog": lambda: CatalogEditorPage(ctx, self),
+            "booth_editor": lambda: BoothEditorPage(ctx, self),
+            "leads": lambda: LeadsPage(ctx, self),
+        }, self._page_built)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -478,12 +478,27 @@ class MainWindow(QMainWindow):
             self.restoreState(st)
         self._pending_splitters = {
             key: val
-            for key in self._splitters()
+            for key in SPLITTER_PAGES
             if isinstance(val := s.value(f"splitters/{key}"), QByteArray)
         }
         mode = s.value("search/view")
         if mode in ("0", "1", 0, 1):
-            self.pages["search"].set_view(int(mode))  # type: ignore[attr-defined]
+            self._search_view = int(mode)
+            search = self.pages.built("search")
+            if search is not None:
+                search.set_view(int(mode))  # type: ignore[attr-defined]
+
+    def _page_built(self, kind: str, page: QWidget) -> None:
+        self.stack.addWidget(page)
+        loaded = getattr(page, "loaded", None)
+        if loaded is not None:
+            loaded.connect(self._update_title)
+        if kind == "search" and self._search_view is not None:
+            page.set_view(self._search_view)  # type: ignore[attr-defined]
+        pending = self._pending_splitters.pop(kind, None) if self.isVisible() else None
+        if pending is not None:
+            page.resize(self.stack.size())  # an unsized splitter would squeeze its panes
+            page.splitter.restoreState(pending)  # type: ignore[attr-defined]
 
     def set_unread_badge(self, unread: int) -> None:
         """The navigation's "Messages (3)" badge."""
@@ -503,7 +518,10 @@ class MainWindow(QMainWindow):
             splitters = self._splitters()
             self.centralWidget().layout().activate()  # type: ignore[union-attr]
             for key, val in pending.items():
-                splitters[key].restoreState(val)
+                if key in splitters:
+                    splitters[key].restoreState(val)
+                else:  # its page is not built yet: when it is
+                    self._pending_splitters[key] = val
 
     def save_state(self) -> None:
         s = self._qsettings()
@@ -513,13 +531,17 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         for key, splitter in self._splitters().items():
             s.setValue(f"splitters/{key}", splitter.saveState())
-        s.setValue("search/view", self.pages["search"].stack.currentIndex())  # type: ignore[attr-defined]
+        search = self.pages.built("search")
+        if search is not None:
+            s.setValue("search/view", search.stack.currentIndex())  # type: ignore[attr-defined]
         s.sync()
 
     def _splitters(self) -> dict[str, Any]:
+        """The splitters of the pages built so far (SPLITTER_PAGES)."""
         return {
-            "fair": self.pages["fair"].splitter,  # type: ignore[attr-defined]
-            "shortlist": self.pages["shortlist"].splitter,  # type: ignore[attr-defined]
+            key: page.splitter  # type: ignore[attr-defined]
+            for key in SPLITTER_PAGES
+            if (page := self.pages.built(key)) is not None
         }
 
     def close_for_real(self) -> None:

@@ -120,7 +120,7 @@ async def _open_fair(app: FairDeskApp) -> Any:
     assert window is not None
     window.navigate("fair")
     fair = window.pages["fair"]
-    await fair.load_directory()  # type: ignore[attr-defined]
+    await wait_until(lambda: fair.directory_ready, 30)  # type: ignore[attr-defined]
     await wait_until(lambda: fair.booth_model.rowCount() > 0, 30)  # type: ignore[attr-defined]
     return fair
 
@@ -199,8 +199,10 @@ async def _memory(app: FairDeskApp) -> dict[str, Any]:
     opened = 0
     for pid in ids:
         window.navigate("product", pid)
-        if await wait_until(lambda pid=pid: getattr(product, "product_id", None) == pid
-                            and getattr(product, "product", None) is not None, 10):
+        def shown(pid: int = pid) -> bool:
+            return getattr(product, "product_id", None) == pid and getattr(product, "product", None) is not None
+
+        if await wait_until(shown, 10):
             opened += 1
         await asyncio.sleep(0.02)
     await asyncio.sleep(0.3)

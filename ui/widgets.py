@@ -168,10 +168,12 @@ class CardRowsProxy(QAbstractTableModel):
             self.endRemoveRows()
         else:
             self._n = n
-        # the (formerly) partial last row, and anything after an insert in the middle
-        if n:
-            top = min(first_changed // self._cols, max(0, self._rows_for(n) - 1))
-            self.dataChanged.emit(self.index(top, 0), self.index(self._rows_for(n) - 1, self._cols - 1))
+        # cells that existed before and now show other items: the (formerly) partial
+        # last row when items were appended; every later row after a change inside
+        top = first_changed // self._cols
+        bottom = min(old_rows, new_rows) - 1
+        if n and top <= bottom:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, self._cols - 1))
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()) -> None:
         if not top_left.isValid() or not self._n:
@@ -231,7 +233,7 @@ class CardTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setMinimumSectionSize(8)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         if model is None:
             self._proxy = None
             super().setModel(None)
@@ -383,7 +385,7 @@ class ProductCardDelegate(QStyledItemDelegate):
         text_rect = QRect(rect.center().x() - text_w // 2, img_rect.bottom() + 6, text_w, line * 2)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        elided = _elide_lines(fm, name, text_rect.width(), 2)
+        elided = _elide_lines(fm, name, text_rect.width(), 2, option.font.key())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), elided)
         sub = self.subtitle(row) if row else ""
         if sub:
@@ -397,21 +399,86 @@ class ProductCardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _elide_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> str:
-    """Wrap ``text`` into at most ``lines`` lines of ``width`` px, eliding the last."""
+_ELIDED: dict[tuple[str, int, int, str], str] = {}
+
+
+def _elide_lines(fm: QFontMetrics, text: str, width: int, lines: int, font_key: str = "") -> str:
+    """Wrap ``text`` into at most ``lines`` lines of ``width`` px, eliding the last
+    (remembered: a card grid paints the same names again as it scrolls and repaints)."""
+    key = (text, width, lines, font_key or f"{fm.height()}/{fm.averageCharWidth()}")
+    done = _ELIDED.get(key)
+    if done is None:
+        if len(_ELIDED) > 4000:
+            _ELIDED.clear()
+        done = _ELIDED[key] = _wrap_lines(fm, text, width, lines)
+    return done
+
+
+def _wrap_lines(fm: QFontMetrics, text: str, width: int, lines: int) -> str:
     out: list[str] = []
     rest = text
     while rest and len(out) < lines:
         if len(out) == lines - 1 or fm.horizontalAdvance(rest) <= width:
             out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
             break
-        # the longest prefix that fits, preferring a break at a space (CJK breaks anywhere)
-        cut = len(rest)
-        while cut > 1 and fm.horizontalAdvance(rest[:cut]) > width:
-            cut -= 1
+        # the longest prefix that fits (a binary search: a card paints in well under a
+        # millisecond), preferring a break at a space (CJK breaks anywhere)
+        lo, hi = 1, len(rest)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fm.horizontalAdvance(rest[:mid]) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = lo
         space = rest.rfind(" ", 0, cut)
         if space > 0:
             cut = space
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     return "\n".join(out)
+
+
+class LazyPages(dict[str, QWidget]):
+    """The main window's pages, each built the first time it is asked for (start-up
+    builds the page it shows, not all of them: less time and memory before the window
+    is up). ``built(kind)`` is the page if it exists; iterating builds every page."""
+
+    def __init__(
+        self,
+        factories: dict[str, Callable[[], QWidget]],
+        on_built: Callable[[str, QWidget], None],
+    ) -> None:
+        super().__init__()
+        self._factories = dict(factories)
+        self._on_built = on_built
+
+    def __missing__(self, kind: str) -> QWidget:
+        page = self._factories[kind]()  # KeyError for an unknown page
+        dict.__setitem__(self, kind, page)
+        self._on_built(kind, page)
+        return page
+
+    def built(self, kind: str) -> QWidget | None:
+        return dict.get(self, kind)
+
+    def get(self, kind: str, default: QWidget | None = None) -> QWidget | None:  # type: ignore[override]
+        return self[kind] if kind in self._factories else default
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._factories
+
+    def __iter__(self) -> Any:
+        return iter(list(self._factories))
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+    def keys(self) -> Any:
+        return list(self._factories)
+
+    def values(self) -> Any:
+        return [self[k] for k in self._factories]
+
+    def items(self) -> Any:
+        return [(k, self[k]) for k in self._factories]

@@ -210,6 +210,10 @@
             <translation>展位所属展区</translation>
         </message>
         <message>
+            <source>A booth change of yours was not accepted. Nothing was overwritten: compare and decide…</source>
+            <translation>您对展位的一项修改未被接受。没有任何内容被覆盖：请比较并选择…</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>保存</translation>
         </message>
@@ -1126,6 +1130,10 @@
         <message>
             <source>current offer by {who}</source>
             <translation>当前报价方：{who}</translation>
+        </message>
+        <message>
+            <source>agreed terms offered by {who}</source>
+            <translation>成交条款提出方：{who}</translation>
         </message>
         <message>
             <source>not yet confirmed by the server</source>
@@ -2299,7 +2307,7 @@ Signed terms hash {hash}</source>
         <name>MainWindow</name>
         <message>
             <source>FairDesk</source>
-            <extracomment>the exhibitor's workspace pages: in the navigation for exhibitor staff only</extracomment>
+            <extracomment>pages with a splitter whose sizes are kept in the window state the exhibitor's workspace pages: in the navigation for exhibitor staff only</extracomment>
             <translation>FairDesk</translation>
         </message>
         <message>

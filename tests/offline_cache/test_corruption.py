@@ -206,6 +206,8 @@ def test_files_waiting_to_upload_survive_a_rebuild(cache_path: Path) -> None:
         "VALUES ('a-2', 5, 'product', '/tmp/lamp.jpg', 'lamp.jpg', 't')")
     conn.execute("INSERT INTO ws_uploads(attachment_id, seq, purpose, local_path, created_at) "
                  "VALUES ('a-3', 1, 'product', '/tmp/old.jpg', 't')")  # of an applied item
+    conn.execute("INSERT INTO meta(key, value) VALUES ('card_photo_upload:3', '{\"p\": 1}')")
+    conn.execute("INSERT INTO meta(key, value) VALUES ('card_photo_upload:2', 'old')")
     conn.commit()
     conn.close()
     with open(cache_path, "r+b") as fh:
@@ -219,5 +221,8 @@ def test_files_waiting_to_upload_survive_a_rebuild(cache_path: Path) -> None:
             db.conn.execute("SELECT attachment_id, seq, local_path FROM ws_uploads").fetchall()))
         assert rows == ([("m-1", 4, "/tmp/spec.pdf", "pending")],
                         [("a-2", 5, "/tmp/lamp.jpg")])
+        assert s.read_sync(lambda db: db.conn.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'card_photo_upload:%'").fetchall()) == [
+            ("card_photo_upload:3", '{"p": 1}')]
     finally:
         s.close_sync()

@@ -286,11 +286,11 @@ def test_backfill_derives_the_same_leads_and_figures(srv, tmp_path):
         con.execute(f"DROP TABLE {t}")
     con.execute("DROP INDEX ix_grant_events_company_at")
     con.execute("DROP INDEX ix_deals_company_buyer")
-    con.execute("DELETE FROM schema_version WHERE version = 5")
+    con.execute("DELETE FROM schema_version WHERE version >= 5")
     con.commit()
     con.close()
-    db.open_db(copy).dispose()  # migration 5
-    assert db_rows(copy, "SELECT max(version) FROM schema_version") == [(5,)]
+    db.open_db(copy).dispose()  # migration 5 (and the later ones again: harmless)
+    assert db_rows(copy, "SELECT max(version) FROM schema_version") == [(db.SCHEMA_VERSION,)]
     assert db_rows(copy, lead_sql, x) == before_leads
     assert db_rows(copy, fig_sql, x) == before_figs
     # and backfill again finds nothing to change

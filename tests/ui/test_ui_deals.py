@@ -21,7 +21,7 @@ from ui.pages.deal_terms import (
     LineItemsModel,
     TermsEditor,
 )
-from ui.pages.deals import DealListModel, SignaturesModel, TimelineModel
+from ui.pages.deals import DealListModel, SignaturesModel, TimelineModel, deals_needing_me
 
 DEAL_ID = "6f1c2b8e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"
 
@@ -178,6 +178,7 @@ def _window(ctx: Any, qtbot: Any, tmp_path: Path) -> MainWindow:
     window = MainWindow(ctx, state_file=tmp_path / "w.ini")
     qtbot.addWidget(window)
     window.show()
+    window.navigate("fair")  # as the app starts (the navigation has a current row)
     return window
 
 
@@ -355,5 +356,49 @@ def test_deal_from_shortlist_and_from_a_conversation(ctx: Any, qtbot: Any, run: 
         opened = [i.args for i in await ctx.store.read(outbox.pending) if i.type == "deal.open"]
         assert [(a.get("company_id"), a.get("product_ids"), a.get("conversation_id"))
                 for a in opened] == [(100, [1001, 1002], None), (101, None, 1)]
+
+    run(go())
+
+
+def test_exhibitor_staff_see_the_buyer_and_answer(ctx: Any, qtbot: Any, run: Any,
+                                                  tmp_path: Path) -> None:
+    def staff(db: Any) -> None:
+        db.conn.execute("INSERT INTO profile(user_id, display_name, role, company_id) "
+                        "VALUES (20, 'Li', 'exhibitor', 100)")
+        syncstate.track_scope(db, "company:100")
+        offered = _deal(state="offered", version=2, offer_by="buyer", offer_user_id=7,
+                        terms={**_terms("4.00"), "notes": "please ship in May"})
+        syncstate.apply_page(db, "company:100", [
+            {"entity": "deal", "op": "upsert", "id": DEAL_ID, "data": offered}], "c1")
+
+    run(ctx.store.write(staff))
+    window = _window(ctx, qtbot, tmp_path)
+    room = window.pages["deal"]
+
+    async def go() -> None:
+        window.navigate("deals")
+        deals = window.pages["deals"]
+        await wait_until(lambda: deals.model.rowCount() == 1, what="the deal list")
+        assert deals.model.data(deals.model.index(0, 0)) == "Ana Buyer"
+        assert deals.model.data(deals.model.index(0, 2)) == "Offered · your turn"
+        assert await deals_needing_me(ctx) == 1
+        deals.table.setCurrentIndex(deals.model.index(0, 0))
+        deals.open_button.click()
+        await wait_until(lambda: room.info is not None, what="the deal room")
+        assert room.title.text() == "Ana Buyer"
+        assert "current offer by Ana Buyer" in room.meta.text()
+        assert room.counter_button.isEnabled() and room.accept_button.isEnabled()
+        # a counter-offer starts from their terms, without their notes
+        assert room.editor.model.items()[0]["unit_price"] == "4.00"
+        assert room.editor.notes.toPlainText() == ""
+        assert room.summary.values["notes"].text() == "please ship in May"
+        model = room.editor.model
+        model.setData(model.index(0, COL_PRICE), "4.25")
+        room.counter_button.click()
+        await wait_until(lambda: room.pending_banner.isVisible(), what="waiting to send")
+        [item] = await ctx.store.read(outbox.pending)
+        assert item.type == "deal.counter" and item.args["base_version"] == 2
+        assert item.args["terms"]["items"][0]["unit_price"] == "4.25"
+        assert "waits for the server" in room.hint.text()
 
     run(go())

@@ -78,6 +78,7 @@ def _window(session: AppSession, qtbot: Any, tmp_path: Path) -> tuple[UiContext,
     window = MainWindow(ctx, state_file=tmp_path / "w.ini")
     qtbot.addWidget(window)
     window.show()
+    window.navigate("fair")  # as the app starts (the navigation has a current row)
     return ctx, window
 
 
@@ -105,6 +106,7 @@ def test_buyer_negotiates_with_the_demo_exhibitor_and_signs(
             product.deal_button.click()
             await wait_until(lambda: room.info is not None and room.offer_button.isEnabled(),
                              what="the draft deal")
+            assert [k for k, p in window.pages.items() if p.isVisible()] == ["deal"]
             items = room.editor.model
             assert items.rowCount() == 1 and items.items()[0]["product_id"] == product_id
             items.setData(items.index(0, COL_QUANTITY), "1000")

@@ -170,6 +170,16 @@ class BoothEditorPage(QWidget):
         self.sections.itemChanged.connect(lambda _i: self._sections_changed())
         self.sections_note = label("", "muted", self, wrap=True)
 
+        self.conflict_note = QPushButton(self)
+        self.conflict_note.setObjectName("booth-conflict")
+        self.conflict_note.setText(self.tr(
+            "A booth change of yours was not accepted. Nothing was overwritten: compare and "
+            "decide…"))
+        self.conflict_note.setStyleSheet(
+            "QPushButton#booth-conflict { background: #fdf3e1; border: 1px solid #e8c98f;"
+            " border-radius: 6px; color: #5a3d0a; padding: 6px 10px; text-align: left; }")
+        self.conflict_note.clicked.connect(lambda: self.ctx.navigate("catalog", "conflicts"))
+        self.conflict_note.hide()
         self.error = label("", "", self, wrap=True)
         self.error.setObjectName("booth-error")
         self.error.setStyleSheet("color: #b42318;")
@@ -200,6 +210,7 @@ class BoothEditorPage(QWidget):
         lay.setContentsMargins(16, 10, 16, 12)
         lay.addWidget(self.title)
         lay.addWidget(self.intro)
+        lay.addWidget(self.conflict_note)
         lay.addLayout(cols, 1)
         lay.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -249,6 +260,7 @@ class BoothEditorPage(QWidget):
         if company is None:
             self.intro.setText(self.tr(
                 "Your company's data has not arrived yet: it downloads with the next sync."))
+        self.conflict_note.setVisible(bool(c.get("conflict")))
         await self._load_sections(c)
         self._show_images()
         self.loaded.emit()

@@ -423,6 +423,7 @@ class CardsPage(QWidget):
             self.my_label.setText(self.tr("You have no card yet"))
         self.qr_button.setEnabled(self.my is not None)
         cards = await store.read(social.list_cards, self.filter.text())
+        reqs = await store.read(social.list_card_requests)  # both tables change together
         self.model.set_table(
             [self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Country"),
              self.tr("Tags"), self.tr("Met at")],
@@ -430,7 +431,6 @@ class CardsPage(QWidget):
               str(c.get("country") or ""), ", ".join((c.get("holder") or {}).get("tags") or ()),
               self._met_at((c.get("holder") or {}).get("met_at"))] for c in cards],
             payload=cards)
-        reqs = await store.read(social.list_card_requests)
         self.requests.set_table(
             [self.tr("From"), self.tr("Company"), self.tr("Direction"), self.tr("Status"),
              self.tr("Note")],

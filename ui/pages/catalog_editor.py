@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -680,6 +680,11 @@ class CatalogEditorPage(QWidget):
         self.conflicts: list[Row] = []
         self.dialog: QDialog | None = None
         self._generation = 0
+        self._fitted = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
 
         self.title = label(self.tr("Catalog"), "title", self)
         self.count = label("", "muted", self)
@@ -726,6 +731,7 @@ class CatalogEditorPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.proxy = sorted_view(self.model, self.table)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())  # Enter
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         self.add_button = QPushButton(self.tr("Add a product…"), self)
@@ -764,6 +770,11 @@ class CatalogEditorPage(QWidget):
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
         self._update_buttons()
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
+                           (QKeySequence.StandardKey.New, self.add_product)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         ctx.changed.connect(self._on_changed)
         ctx.push_result.connect(lambda _e: self._refresh_if_visible())
 
@@ -790,8 +801,9 @@ class CatalogEditorPage(QWidget):
         spawn(self.reload(), "catalog-reload")
 
     def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
+        """Reload soon (a sync brings changes page by page: one reload for a burst)."""
+        if self.isVisible() and not self._debounce.isActive():
+            self._debounce.start()
 
     def _on_changed(self, changes: Any) -> None:
         if any(changes.touches(k) for k in ("product", "section", "outbox", "conflict", "upload")):
@@ -817,9 +829,11 @@ class CatalogEditorPage(QWidget):
         selected = {int(r["id"]) for r in selected_records(self.table)}
         self.model.set_rows(rows)
         self._reselect(selected)
-        from ui.pages.cards import fit_columns
+        if rows and not self._fitted:  # once: a large catalog is not measured on every sync
+            from ui.pages.cards import fit_columns
 
-        fit_columns(self.table, widest=320)
+            fit_columns(self.table, widest=320)
+            self._fitted = True
         hidden = sum(1 for r in rows if r.get("hidden"))
         self.count.setText(self.tr("%Ln product(s), of which {hidden} hidden", "", len(rows))
                            .format(hidden=hidden))

@@ -88,6 +88,19 @@ COMMON_CURRENCIES = (
 _ERROR_BG = QColor(197, 48, 48, 45)
 
 
+def error_text_colour() -> str:
+    """Dark red on a light theme, light red on a dark one (readable on both)."""
+    from ui.theme import is_dark
+
+    return "#feb2b2" if is_dark() else "#9b2c2c"
+
+
+def note_text_colour() -> str:
+    from ui.theme import is_dark
+
+    return "#f6c177" if is_dark() else "#975a16"
+
+
 def format_amount(amount: str | Decimal | None, currency: str) -> str:
     """``"USD 8,640.00"`` (thousands grouped; '' for no amount)."""
     if amount is None or amount == "":
@@ -550,7 +563,7 @@ class TermsEditor(QWidget):
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(
-            "color: #9b2c2c; background: rgba(197, 48, 48, 0.08); "
+            f"color: {error_text_colour()}; background: rgba(197, 48, 48, 0.08); "
             "border: 1px solid rgba(197, 48, 48, 0.35); border-radius: 4px; padding: 6px 8px;"
         )
         self.problems_label.setAccessibleName(self.tr("Problems with these terms"))

@@ -11,6 +11,7 @@ and signing ask for a confirmation that names the total.
 Entry points for other pages::
 
     deal_service(ctx) -> DealService
+    await deals_needing_me(ctx) -> int      # for a "Deals (n)" navigation badge
     await open_deal_for(ctx, company_id=..., buyer_user_id=..., conversation_id=...,
                         product_ids=(...)) -> str   # opens (or creates) and navigates;
                                                     # ValueError: a message for the user
@@ -64,7 +65,14 @@ from app.deals import DealError, DealService, compute_totals
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.models import ID_ROLE, ROW_ROLE, plain_tooltip
-from ui.pages.deal_terms import TermsEditor, TermsSummary, format_totals, parse_utc
+from ui.pages.deal_terms import (
+    TermsEditor,
+    TermsSummary,
+    error_text_colour,
+    format_totals,
+    note_text_colour,
+    parse_utc,
+)
 from ui.widgets import label, show_message, table_view
 
 if TYPE_CHECKING:
@@ -234,6 +242,12 @@ async def open_deal_for(
     )
     ctx.navigate("deal", deal_id)
     return deal_id
+
+
+async def deals_needing_me(ctx: UiContext) -> int:
+    """How many deals wait for this user (an open offer of the other side, or accepted
+    and not signed by me): for a "Deals (2)" badge in the navigation."""
+    return sum(1 for r in await deal_service(ctx).deals() if r.get("needs_me"))
 
 
 async def prefill_items(ctx: UiContext, product_ids: Sequence[int]) -> tuple[list[Row], Row]:
@@ -829,7 +843,7 @@ class DealRoomPage(QWidget):
         self.rejection_title = label(
             self.tr("Your change was not applied"), "", self.rejection_banner
         )
-        self.rejection_title.setStyleSheet("font-weight: 600; color: #9b2c2c;")
+        self.rejection_title.setStyleSheet(f"font-weight: 600; color: {error_text_colour()};")
         self.rejection_text = label("", "", self.rejection_banner, wrap=True)
         self.rejection_text.setObjectName("deal-rejection")
         self.dismiss_button = QPushButton(self.tr("Dismiss"), self.rejection_banner)
@@ -861,7 +875,7 @@ class DealRoomPage(QWidget):
         self.editor_title = label(self.tr("Your offer"), "section", self)
         self.changed_note = label("", "", self, wrap=True)
         self.changed_note.setObjectName("deal-changed-note")
-        self.changed_note.setStyleSheet("color: #975a16;")
+        self.changed_note.setStyleSheet(f"color: {note_text_colour()};")
         self.changed_note.hide()
         self.editor = TermsEditor(self)
         self.reset_button = QPushButton(self.tr("Start again from the current terms"), self)
@@ -1103,7 +1117,11 @@ class DealRoomPage(QWidget):
         offer_by = deal.get("offer_by")
         if offer_by and state in (*OPEN_STATES, "accepted", "signed"):
             maker = self.tr("you") if offer_by == side else other
-            meta.append(self.tr("current offer by {who}").format(who=maker))
+            meta.append(
+                self.tr("current offer by {who}").format(who=maker)
+                if state in OPEN_STATES
+                else self.tr("agreed terms offered by {who}").format(who=maker)
+            )
         if deal.get("local"):
             meta.append(self.tr("not yet confirmed by the server"))
         elif deal.get("created_at"):
@@ -1175,7 +1193,7 @@ class DealRoomPage(QWidget):
         self.changed_note.setVisible(stale_edit)
         if editing and self.editor_base != base and not self.editor.dirty:
             self.editor_base = base
-            self._fill_task = asyncio.ensure_future(self._fill_editor(deal, side))
+            self._fill_task = spawn(self._fill_editor(deal, side), "deal-fill")
         if self._fill_task is not None and not self._fill_task.done():
             await self._fill_task  # (an earlier reload may have started it)
             if gen != self._generation:
@@ -1286,7 +1304,7 @@ class DealRoomPage(QWidget):
         if self.info is not None:
             deal = self.info["deal"]
             self.editor_base = (str(deal.get("id")), int(deal.get("version") or 1))
-            spawn(self._fill_editor(deal, self.info.get("my_side")), "deal-reset")
+            self._fill_task = spawn(self._fill_editor(deal, self.info.get("my_side")), "deal-reset")
 
     # -- commands
     def send_terms(self, kind: str) -> None:

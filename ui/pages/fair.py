@@ -117,6 +117,8 @@ class FairPage(QWidget):
         self._dir_timer.timeout.connect(lambda: spawn(self.load_directory(), "fair-directory"))
         ctx.images.image_ready.connect(self._on_image)
         self._loaded_once = False
+        self.directory_ready = False  # the directory was read once (tree filled or empty)
+        self._cached_count: tuple[int, int] | None = None  # (section id, products cached)
 
     # -- data
     def page_title(self) -> str:
@@ -130,9 +132,14 @@ class FairPage(QWidget):
             self.select_section(arg)
 
     async def load_directory(self) -> None:
+        from offline_cache import queries
+
         self._loaded_once = True
+        self._cached_count = None  # counted again for the section shown
         categories = await self.ctx.catalog.categories()
-        sections = await self.ctx.catalog.sections()
+        # without the per-section product counts (a scan of every cached product's index
+        # entry): the header counts the one section shown
+        sections = list(await self.ctx.store.read(queries.list_sections, None, False))
         current = self._section.get("id") if self._section else None
         self.tree_model.set_data(categories, sections)
         self.tree.expandAll()
@@ -142,6 +149,7 @@ class FairPage(QWidget):
             followed = [s for s in self.tree_model.all_sections() if s.get("followed")]
             first = (followed or self.tree_model.all_sections())[0]
             self.select_section(int(first["id"]))
+        self.directory_ready = True
 
     def select_section(self, section_id: int) -> None:
         idx = self.tree_model.section_index(section_id)
@@ -170,12 +178,23 @@ class FairPage(QWidget):
             size=format_bytes(s.get("est_bytes")),
         )
         if s.get("followed"):
-            info += " · " + self.tr("followed: %Ln product(s) available offline", "", int(s.get("cached_products") or 0))
+            sid = int(s.get("id") or 0)
+            known = self._cached_count
+            if known is not None and known[0] == sid:
+                info += " · " + self.tr("followed: %Ln product(s) available offline", "", known[1])
+            else:
+                spawn(self._count_cached(sid), "fair-cached-count")
         self.subtitle.setText(f"{second}\n{info}" if second else info)
         self.follow_button.setEnabled(True)
         self.follow_button.setText(
             self.tr("Unfollow section") if s.get("followed") else self.tr("Follow section")
         )
+
+    async def _count_cached(self, section_id: int) -> None:
+        n = await self.ctx.catalog.count_products(section_id=section_id)
+        self._cached_count = (section_id, n)
+        if self._section is not None and int(self._section.get("id") or 0) == section_id:
+            self._show_section_header()
 
     def _reload_booths(self) -> None:
         s = self._section

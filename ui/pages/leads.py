@@ -118,6 +118,7 @@ class LeadsPage(QWidget):
             "No leads yet. When a buyer authorizes your company, writes to you or opens a "
             "deal, they appear here."), "muted", self, wrap=True)
         self.empty.hide()
+        self._fitted = False
         self.filter = QLineEdit(self)
         self.filter.setObjectName("leads-filter")
         self.filter.setPlaceholderText(self.tr("Filter by name, company, country or email"))
@@ -205,9 +206,11 @@ class LeadsPage(QWidget):
     async def reload(self) -> None:
         rows = await workspace_service(self.ctx).leads()
         self.model.set_rows(rows)
-        from ui.pages.cards import fit_columns
+        if rows and not self._fitted:
+            from ui.pages.cards import fit_columns
 
-        fit_columns(self.table, widest=260)
+            fit_columns(self.table, widest=260)
+            self._fitted = True
         self.empty.setVisible(not rows)
         self.apply_filter()
         self.loaded.emit()

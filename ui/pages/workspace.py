@@ -7,6 +7,9 @@ Also the helpers the other workspace pages share: ``workspace_service(ctx)`` and
 and product pages call when a buyer opens them (protocol section 9.1).
 
 The charts are drawn with QPainter (``BarChart``): no QtCharts, the bundle stays small.
+
+``shoot_workspace(window, shot, sample_file=None)`` walks the workspace pages for
+``ui/smoke.py`` screenshots (signed in as exhibitor staff).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
@@ -400,6 +404,10 @@ class WorkspacePage(QWidget):
         self.figures: list[Row] = []
         self.top: list[Row] = []
         self.conflict_rows: list[Row] = []
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
 
         self.title = label(self.tr("Workspace"), "title", self)
         self.subtitle = label("", "subtitle", self)  # no wrap: a wrapped label makes the
@@ -521,8 +529,9 @@ class WorkspacePage(QWidget):
         spawn(self.reload(), "workspace-reload")
 
     def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
+        """Reload soon (a sync brings changes page by page: one reload for a burst)."""
+        if self.isVisible() and not self._debounce.isActive():
+            self._debounce.start()
 
     def _on_changed(self, changes: Any) -> None:
         if any(changes.touches(k) for k in _REFRESH_ON):
