@@ -45,6 +45,10 @@ wakes and pushes; with ``engine=None``, e.g. offline tests, through ``store.writ
 
 Bad input and commands the cached state does not allow raise ``DealError`` (a
 ``ValueError`` with a message for the user; ``.problems`` lists field problems).
+Every problem text of ``validate_terms`` and every ``DealError`` message is a
+``CodedText`` (offline_cache.workspace): the English text as a ``str`` that also carries
+a stable ``.code`` ("terms.quantity_not_positive", "deal.not_found") and ``.params``,
+so the UI can translate it (``DealError.code`` / ``.params`` give them too).
 While a command on a deal is waiting to be sent, further commands on it are refused
 (the next one would be made on a version that is about to change), except that a deal
 opened here may get its first offer (or be withdrawn) before ``deal.open`` is pushed.
@@ -65,6 +69,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from offline_cache import deals as cache
+from offline_cache.workspace import CodedText
 
 if TYPE_CHECKING:
     from .keys import KeyStore
@@ -134,6 +139,20 @@ class DealError(ValueError):
     def __init__(self, message: str, problems: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+    @property
+    def code(self) -> str:
+        """The message's stable id ("" when it has none)."""
+        return str(getattr(self.args[0] if self.args else "", "code", ""))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(getattr(self.args[0] if self.args else "", "params", {}))
+
+
+def _msg(code: str, text: str, **params: Any) -> CodedText:
+    """An English message with its stable code and template params."""
+    return CodedText(text, code, params)
 
 
 # =========================================================================== canonical form
@@ -212,21 +231,22 @@ def _check_text(value: Any, path: str, lo: int, hi: int, required: bool,
     if value is None and not required:
         return
     if not isinstance(value, str):
-        problems.append((path, "must be text"))
+        problems.append((path, _msg("terms.not_text", "must be text")))
         return
     if len(value) < lo:
-        problems.append((path, "must not be empty"))
+        problems.append((path, _msg("terms.empty", "must not be empty")))
     elif len(value) > hi:
-        problems.append((path, f"at most {hi:,} characters"))
+        problems.append((path, _msg("terms.too_long", f"at most {hi:,} characters",
+                                    max=f"{hi:,}")))
     elif "\x00" in value:
-        problems.append((path, "must not contain NUL characters"))
+        problems.append((path, _msg("terms.nul", "must not contain NUL characters")))
     elif required and not value.strip():
-        problems.append((path, "must not be blank"))
+        problems.append((path, _msg("terms.blank", "must not be blank")))
     else:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            problems.append((path, "contains an unpaired surrogate"))
+            problems.append((path, _msg("terms.surrogate", "contains an unpaired surrogate")))
 
 
 def validate_terms(terms: Any, now: datetime | None = None) -> list[tuple[str, str]]:
@@ -238,81 +258,100 @@ def validate_terms(terms: Any, now: datetime | None = None) -> list[tuple[str, s
     now = now or datetime.now(UTC)
     problems: list[tuple[str, str]] = []
     if not isinstance(terms, Mapping):
-        return [("terms", "must be an object")]
+        return [("terms", _msg("terms.not_object", "must be an object"))]
     for k in sorted(set(terms) - _TERMS_FIELDS, key=str):
-        problems.append((f"terms.{k}", "unknown field"))
+        problems.append((f"terms.{k}", _msg("terms.unknown_field", "unknown field")))
     items = terms.get("items")
     if not isinstance(items, list) or not items:
-        problems.append(("terms.items", "at least one line item"))
+        problems.append(("terms.items", _msg("terms.no_items", "at least one line item")))
         items = items if isinstance(items, list) else []
     elif len(items) > MAX_ITEMS:
-        problems.append(("terms.items", f"at most {MAX_ITEMS} line items"))
+        problems.append(("terms.items", _msg("terms.too_many_items",
+                                              f"at most {MAX_ITEMS} line items",
+                                              max=MAX_ITEMS)))
     for i, it in enumerate(items):
         where = f"terms.items.{i}"
         if not isinstance(it, Mapping):
-            problems.append((where, "must be an object"))
+            problems.append((where, _msg("terms.not_object", "must be an object")))
             continue
         for k in sorted(set(it) - _ITEM_FIELDS, key=str):
-            problems.append((f"{where}.{k}", "unknown field"))
+            problems.append((f"{where}.{k}", _msg("terms.unknown_field", "unknown field")))
         pid = it.get("product_id")
         if pid is not None and (isinstance(pid, bool) or not isinstance(pid, int)
                                 or not 0 < pid <= 2**62):
-            problems.append((f"{where}.product_id", "must be a product id or empty"))
+            problems.append((f"{where}.product_id",
+                             _msg("terms.product_id", "must be a product id or empty")))
         for name, lo, hi, req in _ITEM_TEXT:
             if name not in it and req:
-                problems.append((f"{where}.{name}", "is required"))
+                problems.append((f"{where}.{name}", _msg("terms.required", "is required")))
             else:
                 _check_text(it.get(name), f"{where}.{name}", lo, hi, req, problems)
         qty = it.get("quantity")
         if not isinstance(qty, str) or not QTY_RE.match(qty):
-            problems.append((f"{where}.quantity", f"{qty!r} is not a decimal number (digits, "
-                             "at most 6 decimals, e.g. \"1000\" or \"2.5\")"))
+            problems.append((f"{where}.quantity", _msg(
+                "terms.quantity_not_decimal",
+                f"{qty!r} is not a decimal number (digits, "
+                "at most 6 decimals, e.g. \"1000\" or \"2.5\")", value=repr(qty))))
         elif Decimal(qty) <= 0:
-            problems.append((f"{where}.quantity", "must be positive"))
+            problems.append((f"{where}.quantity",
+                             _msg("terms.quantity_not_positive", "must be positive")))
         price = it.get("unit_price")
         if not isinstance(price, str) or not PRICE_RE.match(price):
-            problems.append((f"{where}.unit_price", f"{price!r} is not a decimal number "
-                             "(digits, at most 4 decimals, e.g. \"12.50\")"))
+            problems.append((f"{where}.unit_price", _msg(
+                "terms.price_not_decimal",
+                f"{price!r} is not a decimal number "
+                "(digits, at most 4 decimals, e.g. \"12.50\")", value=repr(price))))
         cur = it.get("currency")
         if not isinstance(cur, str) or cur not in CURRENCIES:
-            problems.append((f"{where}.currency", f"{cur!r} is not an ISO 4217 currency code"))
+            problems.append((f"{where}.currency", _msg(
+                "terms.currency", f"{cur!r} is not an ISO 4217 currency code",
+                value=repr(cur))))
     inco = terms.get("incoterm")
     if not isinstance(inco, str) or inco.strip().upper() not in INCOTERMS:
-        problems.append(("terms.incoterm", f"{inco!r} is not an Incoterm 2020 rule "
-                         f"({', '.join(INCOTERMS)})"))
+        problems.append(("terms.incoterm", _msg(
+            "terms.incoterm", f"{inco!r} is not an Incoterm 2020 rule ({', '.join(INCOTERMS)})",
+            value=repr(inco), rules=", ".join(INCOTERMS))))
     for name, lo, hi, req in _TERMS_TEXT:
         if name not in terms and req:
-            problems.append((f"terms.{name}", "is required"))
+            problems.append((f"terms.{name}", _msg("terms.required", "is required")))
         else:
             _check_text(terms.get(name), f"terms.{name}", lo, hi, req, problems)
     delivery: date | None = None
     dd = terms.get("delivery_date")
     if not isinstance(dd, str) or not DATE_RE.match(dd):
-        problems.append(("terms.delivery_date", "must be a date YYYY-MM-DD"))
+        problems.append(("terms.delivery_date",
+                         _msg("terms.date_format", "must be a date YYYY-MM-DD")))
     else:
         try:
             delivery = date.fromisoformat(dd)
         except ValueError:
-            problems.append(("terms.delivery_date", f"{dd!r} is not a valid date"))
+            problems.append(("terms.delivery_date", _msg(
+                "terms.date_invalid", f"{dd!r} is not a valid date", value=repr(dd))))
         else:
             if not 2000 <= delivery.year <= 2100:
-                problems.append(("terms.delivery_date", "must be between 2000 and 2100"))
+                problems.append(("terms.delivery_date", _msg(
+                    "terms.date_range", "must be between 2000 and 2100")))
             elif delivery < (now - timedelta(days=1)).date():
-                problems.append(("terms.delivery_date", f"{dd} is in the past"))
+                problems.append(("terms.delivery_date", _msg(
+                    "terms.date_past", f"{dd} is in the past", value=dd)))
     vu = terms.get("valid_until")
     if not isinstance(vu, str) or not DATETIME_RE.match(vu):
-        problems.append(("terms.valid_until", "must be a UTC time YYYY-MM-DDTHH:MM:SSZ"))
+        problems.append(("terms.valid_until", _msg(
+            "terms.until_format", "must be a UTC time YYYY-MM-DDTHH:MM:SSZ")))
     else:
         try:
             until = _parse_until(vu)
         except ValueError:
-            problems.append(("terms.valid_until", f"{vu!r} is not a valid time"))
+            problems.append(("terms.valid_until", _msg(
+                "terms.until_invalid", f"{vu!r} is not a valid time", value=repr(vu))))
         else:
             if until <= now:
-                problems.append(("terms.valid_until", f"{vu} is already past; an offer must "
-                                 "be valid for a while"))
+                problems.append(("terms.valid_until", _msg(
+                    "terms.until_past",
+                    f"{vu} is already past; an offer must be valid for a while", value=vu)))
             elif until > now + timedelta(days=366):
-                problems.append(("terms.valid_until", "an offer may be valid for at most a year"))
+                problems.append(("terms.valid_until", _msg(
+                    "terms.until_too_far", "an offer may be valid for at most a year")))
     return problems
 
 
@@ -320,7 +359,8 @@ def normalise_terms(terms: Mapping[str, Any], now: datetime | None = None) -> di
     """The server's normalised form of valid ``terms`` (see the module docstring)."""
     problems = validate_terms(terms, now)
     if problems:
-        raise DealError("; ".join(f"{p}: {m}" for p, m in problems), problems)
+        raise DealError(_msg("terms.problems", "; ".join(f"{p}: {m}" for p, m in problems),
+                             items=list(problems)), problems)
     items = []
     totals: dict[str, Decimal] = {}
     for it in terms["items"]:
@@ -413,7 +453,8 @@ class DealService:
         except DealError:
             raise
         except ValueError as exc:
-            raise DealError(str(exc)) from exc
+            msg = exc.args[0] if exc.args else ""
+            raise DealError(msg if isinstance(msg, CodedText) else str(exc)) from exc
 
     # -- reads
     async def deals(self, text: str = "", state: str | None = None) -> list[dict[str, Any]]:
@@ -451,28 +492,40 @@ class DealService:
 
     async def _check(self, deal_id: str, command: str, base_version: int) -> dict[str, Any]:
         if isinstance(base_version, bool) or not isinstance(base_version, int) or base_version < 1:
-            raise DealError(f"base_version must be a deal version, got {base_version!r}")
+            raise DealError(_msg("deal.bad_base_version",
+                                 f"base_version must be a deal version, got {base_version!r}",
+                                 value=repr(base_version)))
         detail = await self.deal(deal_id)
         if detail is None:
-            raise DealError(f"There is no deal {deal_id} on this device.")
+            raise DealError(_msg("deal.not_found", f"There is no deal {deal_id} on this device.",
+                                 id=deal_id))
         deal = detail["deal"]
         if detail["my_side"] is None:
-            raise DealError("You are not a party to this deal.")
+            raise DealError(_msg("deal.not_party", "You are not a party to this deal."))
         if not detail["can"].get(command):
             refused = [r for r in detail["rejections"] if r["type"] == "deal.open"]
             if deal.get("local") and refused:
-                raise DealError(f"The server did not open this deal: {refused[0]['reason']}")
+                raise DealError(_msg("deal.open_refused",
+                                     f"The server did not open this deal: {refused[0]['reason']}",
+                                     reason=str(refused[0]["reason"])))
             if any(p["type"] not in ("deal.open", "key.register") for p in detail["pending"]):
-                raise DealError("Your previous change to this deal is still waiting to be sent; "
-                                "wait for its result first.")
+                raise DealError(_msg("deal.pending",
+                                     "Your previous change to this deal is still waiting to be "
+                                     "sent; wait for its result first."))
             if command == "accept" and detail["can"].get("counter"):
-                raise DealError(f"The offer expired at {deal.get('valid_until')}: it can no "
-                                "longer be accepted; counter it instead.")
-            raise DealError(f"You cannot {command} now: the deal is {deal.get('state')} "
-                            f"({_NOT_ALLOWED[command]}).")
+                raise DealError(_msg("deal.expired",
+                                     f"The offer expired at {deal.get('valid_until')}: it can no "
+                                     "longer be accepted; counter it instead.",
+                                     until=str(deal.get("valid_until"))))
+            raise DealError(_msg(f"deal.not_allowed.{command}",
+                                 f"You cannot {command} now: the deal is {deal.get('state')} "
+                                 f"({_NOT_ALLOWED[command]}).", state=str(deal.get("state"))))
         if base_version != deal.get("version"):
-            raise DealError(f"The deal changed meanwhile (it is now version {deal.get('version')}, "
-                            f"you looked at version {base_version}): look at it again.")
+            raise DealError(_msg("deal.changed",
+                                 f"The deal changed meanwhile (it is now version "
+                                 f"{deal.get('version')}, you looked at version {base_version}): "
+                                 "look at it again.", version=str(deal.get("version")),
+                                 seen=base_version))
         return detail
 
     async def _terms_command(self, kind: str, deal_id: str, base_version: int,
@@ -506,22 +559,24 @@ class DealService:
         """Sign the accepted terms: their hash is recomputed from the cached terms and
         must equal the deal's ``terms_hash``; ``key.register`` goes first if needed."""
         if self.keys is None:
-            raise DealError("Signing is not available: no key store.")
+            raise DealError(_msg("deal.no_keys", "Signing is not available: no key store."))
         detail = await self.deal(deal_id)
         if detail is None:
-            raise DealError(f"There is no deal {deal_id} on this device.")
+            raise DealError(_msg("deal.not_found", f"There is no deal {deal_id} on this device.",
+                                 id=deal_id))
         deal = detail["deal"]
         await self._check(deal_id, "sign", int(deal.get("version") or 0))
         terms = deal.get("terms")
         thash = deal.get("terms_hash")
         if not isinstance(terms, Mapping) or not isinstance(thash, str):
-            raise DealError("The deal has no accepted terms to sign.")
+            raise DealError(_msg("deal.nothing_to_sign", "The deal has no accepted terms to sign."))
         if terms_hash(terms) != thash:
-            raise DealError("The terms on this device do not match the accepted terms' hash: "
-                            "they will not be signed. Sync again and check the deal.")
+            raise DealError(_msg("deal.hash_mismatch",
+                                 "The terms on this device do not match the accepted terms' "
+                                 "hash: they will not be signed. Sync again and check the deal."))
         me = await self.store.read(cache.identity)
         if me is None or not isinstance(me.get("user_id"), int):
-            raise DealError("Your account is not synced yet.")
+            raise DealError(_msg("deal.not_synced", "Your account is not synced yet."))
         key = await self.keys.key_for(int(me["user_id"]))
         signature = await asyncio.to_thread(key.sign, signing_message(deal_id, thash))
         args = {"base_version": int(deal["version"]), "terms_hash": thash,
@@ -535,21 +590,21 @@ class DealService:
     async def fetch_online(self, deal_id: str) -> dict[str, Any]:
         """``GET /v1/deals/{id}``: {"deal", "events"} straight from the server."""
         if self.engine is None:
-            raise DealError("Not connected to a server.")
+            raise DealError(_msg("deal.offline", "Not connected to a server."))
         cache.check_deal_id(deal_id)
         data = await self.engine.client._json("GET", f"/v1/deals/{deal_id}")
         if not isinstance(data, dict):
-            raise DealError("The server sent an unexpected reply.")
+            raise DealError(_msg("deal.bad_reply", "The server sent an unexpected reply."))
         return data
 
     async def verify_online(self, deal_id: str) -> dict[str, Any]:
         """``GET /v1/deals/{id}/verify``: the server's check of the hash chain."""
         if self.engine is None:
-            raise DealError("Not connected to a server.")
+            raise DealError(_msg("deal.offline", "Not connected to a server."))
         cache.check_deal_id(deal_id)
         data = await self.engine.client._json("GET", f"/v1/deals/{deal_id}/verify")
         if not isinstance(data, dict):
-            raise DealError("The server sent an unexpected reply.")
+            raise DealError(_msg("deal.bad_reply", "The server sent an unexpected reply."))
         return data
 
     # -- contract
@@ -561,7 +616,8 @@ class DealService:
 
         detail = await self.store.read(cache.deal_detail, deal_id)
         if detail is None:
-            raise DealError(f"There is no deal {deal_id} on this device.")
+            raise DealError(_msg("deal.not_found", f"There is no deal {deal_id} on this device.",
+                                 id=deal_id))
         deal, events = detail["deal"], detail["events"]
         if not _history_complete(deal, events) and self.engine is not None:
             try:
@@ -570,10 +626,12 @@ class DealService:
             except Exception:  # offline: say so below
                 pass
         if not isinstance(deal.get("terms"), Mapping):
-            raise DealError("This deal has no terms yet: there is nothing to export.")
+            raise DealError(_msg("deal.no_terms",
+                                 "This deal has no terms yet: there is nothing to export."))
         if not _history_complete(deal, events):
-            raise DealError("The deal's history is still downloading; try again after the "
-                            "next sync.")
+            raise DealError(_msg("deal.history_incomplete",
+                                 "The deal's history is still downloading; try again after the "
+                                 "next sync."))
         clean = {k: v for k, v in deal.items() if k not in _LOCAL_FIELDS}
         return await asyncio.to_thread(export_contract_pdf, clean, events, Path(dest), lang)
 

@@ -18,6 +18,11 @@ Public interface::
 
 Row numbers are the spreadsheet's own (the header is usually row 1, the first product
 row 2), so a user finds the cell a problem names.
+
+Every message (``RowProblem.problem``, ``SpreadsheetError.args[0]``) is a
+``CodedText``: the English text as a ``str`` that also carries a stable ``code``
+(``"moq.not_whole"``, ``"file.empty"``) and its ``params`` for a translated UI;
+``RowProblem.code`` / ``RowProblem.params`` give them directly.
 """
 
 from __future__ import annotations
@@ -35,11 +40,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from offline_cache.workspace import MAX_IMPORT_ROWS, product_problems
+from offline_cache.workspace import MAX_IMPORT_ROWS, CodedText, product_problems
 
 __all__ = [
     "IMPORT_FIELDS",
     "MAX_ROWS",
+    "CodedText",
     "ImportField",
     "ImportReport",
     "RowProblem",
@@ -64,7 +70,13 @@ Progress = Callable[[int, int | None], None]
 
 
 class SpreadsheetError(ValueError):
-    """A file that cannot be read as a catalog spreadsheet (the message says why)."""
+    """A file that cannot be read as a catalog spreadsheet (the message says why; it is
+    a ``CodedText``: ``exc.args[0].code``)."""
+
+
+def _msg(code: str, text: str, **params: Any) -> CodedText:
+    """An English message with its code and params (see the module docstring)."""
+    return CodedText(text, code, params)
 
 
 @dataclass(frozen=True)
@@ -191,14 +203,14 @@ def column_letter(index: int) -> str:
 
 _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-     "an old-format Excel (.xls) or other Office file; save it as .xlsx or CSV"),
-    (b"%PDF-", "a PDF document, not a spreadsheet"),
-    (b"\x89PNG", "a PNG image, not a spreadsheet"),
-    (b"\xff\xd8\xff", "a JPEG image, not a spreadsheet"),
-    (b"GIF8", "a GIF image, not a spreadsheet"),
-    (b"\x1f\x8b", "a gzip archive, not a spreadsheet"),
-    (b"Rar!", "a RAR archive, not a spreadsheet"),
-    (b"7z\xbc\xaf", "a 7-Zip archive, not a spreadsheet"),
+     "an old-format Excel (.xls) or other Office file; save it as .xlsx or CSV", "xls"),
+    (b"%PDF-", "a PDF document, not a spreadsheet", "pdf"),
+    (b"\x89PNG", "a PNG image, not a spreadsheet", "png"),
+    (b"\xff\xd8\xff", "a JPEG image, not a spreadsheet", "jpeg"),
+    (b"GIF8", "a GIF image, not a spreadsheet", "gif"),
+    (b"\x1f\x8b", "a gzip archive, not a spreadsheet", "gzip"),
+    (b"Rar!", "a RAR archive, not a spreadsheet", "rar"),
+    (b"7z\xbc\xaf", "a 7-Zip archive, not a spreadsheet", "7z"),
 )
 
 
@@ -208,22 +220,26 @@ def read_spreadsheet(path: Path | str, progress: Progress | None = None,
     p = Path(path)
     try:
         if not p.is_file():
-            raise SpreadsheetError(f"{p.name} is not a file")
+            raise SpreadsheetError(_msg("file.not_file", f"{p.name} is not a file",
+                                        name=p.name))
         size = p.stat().st_size
         with p.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
-        raise SpreadsheetError(f"cannot read {p.name}: {exc.strerror or exc}") from exc
+        raise SpreadsheetError(_msg("file.cannot_read",
+                                    f"cannot read {p.name}: {exc.strerror or exc}",
+                                    name=p.name, error=str(exc.strerror or exc))) from exc
     if size == 0:
-        raise SpreadsheetError(f"{p.name} is empty")
+        raise SpreadsheetError(_msg("file.empty", f"{p.name} is empty", name=p.name))
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(p, progress, max_rows)
-    for magic, what in _MAGIC:
+    for magic, what, kind in _MAGIC:
         if head.startswith(magic):
-            raise SpreadsheetError(f"{p.name} is {what}")
+            raise SpreadsheetError(_msg(f"file.is_{kind}", f"{p.name} is {what}", name=p.name))
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        raise SpreadsheetError(f"{p.name} is not a valid Excel workbook (.xlsx): "
-                               "the file is damaged or of another type")
+        raise SpreadsheetError(_msg("file.bad_xlsx_name",
+                                    f"{p.name} is not a valid Excel workbook (.xlsx): "
+                                    "the file is damaged or of another type", name=p.name))
     return _read_csv(p, size, progress, max_rows)
 
 
@@ -241,10 +257,13 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     else:
         if b"\x00" in raw:
             if raw[1:2] == b"\x00" or raw[0:1] == b"\x00":
-                raise SpreadsheetError(
+                raise SpreadsheetError(_msg(
+                    "file.utf16_no_bom",
                     f"{name} looks like UTF-16 text without a byte order mark; save it as "
-                    "'CSV UTF-8' (or Unicode text with a BOM) and try again")
-            raise SpreadsheetError(f"{name} is not a CSV or Excel file (it holds binary data)")
+                    "'CSV UTF-8' (or Unicode text with a BOM) and try again", name=name))
+            raise SpreadsheetError(_msg(
+                "file.binary", f"{name} is not a CSV or Excel file (it holds binary data)",
+                name=name))
         try:
             return raw.decode("utf-8"), "UTF-8"
         except UnicodeDecodeError as exc:
@@ -252,19 +271,25 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         try:
             return raw.decode("gb18030"), "GB18030"
         except UnicodeDecodeError:
-            raise SpreadsheetError(
+            raise SpreadsheetError(_msg(
+                "file.encoding",
                 f"{name} is not UTF-8, UTF-16 or GB18030 (Chinese) text: byte "
                 f"0x{raw[first_bad]:02X} at position {first_bad:,} cannot be read. Save it as "
-                "'CSV UTF-8' from your spreadsheet program and try again") from None
+                "'CSV UTF-8' from your spreadsheet program and try again",
+                name=name, byte=f"0x{raw[first_bad]:02X}", position=f"{first_bad:,}")) from None
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
-        raise SpreadsheetError(
-            f"{name} starts like {enc} text but is damaged at byte {exc.start:,}") from None
+        raise SpreadsheetError(_msg(
+            "file.damaged_text",
+            f"{name} starts like {enc} text but is damaged at byte {exc.start:,}",
+            name=name, encoding=enc, position=f"{exc.start:,}")) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
-        raise SpreadsheetError(f"{name} is not a CSV or Excel file (it holds binary data)")
+        raise SpreadsheetError(_msg(
+            "file.binary", f"{name} is not a CSV or Excel file (it holds binary data)",
+            name=name))
     return text, enc
 
 
@@ -276,16 +301,21 @@ def _delimiter(first_line: str) -> str:
 
 def _read_csv(p: Path, size: int, progress: Progress | None, max_rows: int) -> Sheet:
     if size > MAX_CSV_BYTES:
-        raise SpreadsheetError(
+        raise SpreadsheetError(_msg(
+            "file.csv_too_big",
             f"{p.name} is {size / 1048576:.0f} MB; a catalog file is at most "
-            f"{MAX_CSV_BYTES // 1048576} MB and {max_rows:,} products")
+            f"{MAX_CSV_BYTES // 1048576} MB and {max_rows:,} products",
+            name=p.name, size=f"{size / 1048576:.0f}", max_mb=MAX_CSV_BYTES // 1048576,
+            max_rows=f"{max_rows:,}"))
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise SpreadsheetError(f"cannot read {p.name}: {exc.strerror or exc}") from exc
+        raise SpreadsheetError(_msg("file.cannot_read",
+                                    f"cannot read {p.name}: {exc.strerror or exc}",
+                                    name=p.name, error=str(exc.strerror or exc))) from exc
     text, enc = _decode(raw, p.name)
     if not text.strip():
-        raise SpreadsheetError(f"{p.name} is empty")
+        raise SpreadsheetError(_msg("file.empty", f"{p.name} is empty", name=p.name))
     first = text.lstrip("\r\n").split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
 
@@ -296,8 +326,10 @@ def _read_csv(p: Path, size: int, progress: Progress | None, max_rows: int) -> S
                           if isinstance(v, str) and v.startswith("=") and len(v) > 1}
                 yield number, [v if v.strip() else None for v in row], errors
         except csv.Error as exc:
-            raise SpreadsheetError(f"{p.name} is not valid CSV near line "
-                                   f"{reader.line_num:,}: {exc}") from None
+            raise SpreadsheetError(_msg(
+                "file.bad_csv",
+                f"{p.name} is not valid CSV near line {reader.line_num:,}: {exc}",
+                name=p.name, line=f"{reader.line_num:,}", error=str(exc))) from None
 
     sheet = _collect(p.name, "csv", cells(), progress, max_rows, None)
     sheet.encoding = enc
@@ -306,7 +338,9 @@ def _read_csv(p: Path, size: int, progress: Progress | None, max_rows: int) -> S
 
 def _formula_problem(text: str) -> str:
     short = text if len(text) <= 40 else text[:37] + "…"
-    return f"holds a formula ({short}), not a value; paste the values instead"
+    return _msg("cell.formula",
+                f"holds a formula ({short}), not a value; paste the values instead",
+                formula=short)
 
 
 # -- XLSX
@@ -315,30 +349,39 @@ def _read_xlsx(p: Path, progress: Progress | None, max_rows: int) -> Sheet:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError as exc:  # pragma: no cover - a dependency
-        raise SpreadsheetError("reading .xlsx needs the openpyxl package") from exc
+        raise SpreadsheetError(_msg("file.no_openpyxl",
+                                    "reading .xlsx needs the openpyxl package")) from exc
     try:
         with zipfile.ZipFile(p) as z:
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SpreadsheetError(
-            f"{p.name} is not a readable Excel workbook (.xlsx): {exc}") from None
+        raise SpreadsheetError(_msg(
+            "file.bad_xlsx", f"{p.name} is not a readable Excel workbook (.xlsx): {exc}",
+            name=p.name, error=str(exc))) from None
     if unpacked > MAX_XLSX_UNPACKED:
-        raise SpreadsheetError(
+        raise SpreadsheetError(_msg(
+            "file.xlsx_too_big",
             f"{p.name} unpacks to {unpacked / 1048576:,.0f} MB; a catalog workbook is at most "
-            f"{MAX_XLSX_UNPACKED // 1048576} MB unpacked and {max_rows:,} products")
+            f"{MAX_XLSX_UNPACKED // 1048576} MB unpacked and {max_rows:,} products",
+            name=p.name, size=f"{unpacked / 1048576:,.0f}", max_mb=MAX_XLSX_UNPACKED // 1048576,
+            max_rows=f"{max_rows:,}"))
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
             TypeError, EOFError) as exc:
-        raise SpreadsheetError(
-            f"{p.name} is not a readable Excel workbook (.xlsx): {exc}") from None
+        raise SpreadsheetError(_msg(
+            "file.bad_xlsx", f"{p.name} is not a readable Excel workbook (.xlsx): {exc}",
+            name=p.name, error=str(exc))) from None
     except Exception as exc:
-        raise SpreadsheetError(f"{p.name} cannot be read as an Excel workbook: {exc}") from None
+        raise SpreadsheetError(_msg(
+            "file.xlsx_unreadable", f"{p.name} cannot be read as an Excel workbook: {exc}",
+            name=p.name, error=str(exc))) from None
     try:
         sheets = [ws for ws in wb.worksheets
                   if getattr(ws, "sheet_state", "visible") == "visible"] or list(wb.worksheets)
         if not sheets:
-            raise SpreadsheetError(f"{p.name} has no worksheet")
+            raise SpreadsheetError(_msg("file.no_worksheet", f"{p.name} has no worksheet",
+                                        name=p.name))
         ws = sheets[0]
         total = getattr(ws, "max_row", None)
 
@@ -354,7 +397,8 @@ def _read_xlsx(p: Path, progress: Progress | None, max_rows: int) -> Sheet:
                         errors[c] = _formula_problem(str(getattr(v, "text", v)))
                         v = None
                     elif kind == "e":
-                        errors[c] = f"holds the error value {v}"
+                        errors[c] = _msg("cell.error_value", f"holds the error value {v}",
+                                         value=str(v))
                         v = None
                     values.append(_xlsx_value(v))
                 yield number, values, errors
@@ -365,9 +409,11 @@ def _read_xlsx(p: Path, progress: Progress | None, max_rows: int) -> Sheet:
         except SpreadsheetError:
             raise
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-            raise SpreadsheetError(f"{p.name} is damaged: {exc}") from None
+            raise SpreadsheetError(_msg("file.damaged", f"{p.name} is damaged: {exc}",
+                                        name=p.name, error=str(exc))) from None
         except Exception as exc:
-            raise SpreadsheetError(f"{p.name} cannot be read: {exc}") from None
+            raise SpreadsheetError(_msg("file.unreadable", f"{p.name} cannot be read: {exc}",
+                                        name=p.name, error=str(exc))) from None
         sheet.sheet_name = ws.title
         return sheet
     finally:
@@ -415,9 +461,11 @@ def _collect(name: str, fmt: str, cells: Iterable[tuple[int, list[Any], dict[int
     def add(number: int, values: list[Any], cell_errors: dict[int, str]) -> None:
         assert headers is not None
         if len(rows) >= max_rows:
-            raise SpreadsheetError(
+            raise SpreadsheetError(_msg(
+                "file.too_many_rows",
                 f"{name} has more than {max_rows:,} product rows; import at most "
-                f"{max_rows:,} products per file (split it into several files)")
+                f"{max_rows:,} products per file (split it into several files)",
+                name=name, max_rows=f"{max_rows:,}"))
         width = len(headers)
         row = list(values[:width]) + [None] * max(0, width - len(values))
         for c, problem in cell_errors.items():
@@ -435,10 +483,12 @@ def _collect(name: str, fmt: str, cells: Iterable[tuple[int, list[Any], dict[int
 
     for scanned, (number, values, cell_errors) in enumerate(cells, start=1):
         if scanned > MAX_SCANNED_ROWS:
-            raise SpreadsheetError(
+            raise SpreadsheetError(_msg(
+                "file.too_many_scanned",
                 f"{name} has more than {MAX_SCANNED_ROWS:,} rows; a catalog file holds at "
                 f"most {max_rows:,} products (delete the empty rows below your data, or "
-                "split the file)")
+                "split the file)", name=name, scanned=f"{MAX_SCANNED_ROWS:,}",
+                max_rows=f"{max_rows:,}"))
         if progress is not None and scanned % PROGRESS_EVERY == 0:
             progress(scanned, total)
         blank = all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
@@ -455,9 +505,10 @@ def _collect(name: str, fmt: str, cells: Iterable[tuple[int, list[Any], dict[int
     if headers is None and early:
         settle(0)
     if headers is None:
-        raise SpreadsheetError(f"{name} is empty")
+        raise SpreadsheetError(_msg("file.empty", f"{name} is empty", name=name))
     if not rows:
-        raise SpreadsheetError(f"{name} has a header row but no product rows")
+        raise SpreadsheetError(_msg("file.no_rows",
+                                    f"{name} has a header row but no product rows", name=name))
     if progress is not None:
         progress(len(rows), len(rows))
     return Sheet(name=name, format=fmt, headers=headers, rows=rows, row_numbers=numbers,
@@ -488,7 +539,17 @@ class RowProblem:
     row: int            # the spreadsheet row number
     column: str         # the column's header ("" when the problem is the row's)
     field: str
-    problem: str
+    problem: str        # English (a CodedText when made here)
+
+    @property
+    def code(self) -> str:
+        """The problem's stable id ("moq.not_whole"; "" when it has none)."""
+        return str(getattr(self.problem, "code", ""))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values of the problem's template (e.g. ``{"value": "lots"}``)."""
+        return dict(getattr(self.problem, "params", {}))
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
@@ -558,24 +619,26 @@ def _text(v: Any) -> str:
     return str(v).strip()
 
 
-def _whole(v: Any, what: str) -> int:
+def _whole(v: Any, what: str, code: str = "number") -> int:
     if isinstance(v, bool):
-        raise ValueError(f"{what} must be a whole number")
+        raise ValueError(_msg(f"{code}.whole", f"{what} must be a whole number"))
     if isinstance(v, int):
         return v
     if isinstance(v, float):
         if v.is_integer():
             return int(v)
-        raise ValueError(f"{what} must be a whole number, not {v}")
+        raise ValueError(_msg(f"{code}.not_whole", f"{what} must be a whole number, not {v}",
+                              value=str(v)))
     s = unicodedata.normalize("NFKC", _text(v)).replace(",", "").replace(" ", "")
     if re.fullmatch(r"[0-9]+(\.0+)?", s):
         return int(float(s)) if "." in s else int(s)
-    raise ValueError(f"{what} must be a whole number, not {_text(v)!r}")
+    raise ValueError(_msg(f"{code}.not_whole", f"{what} must be a whole number, not {_text(v)!r}",
+                          value=repr(_text(v))))
 
 
 def _cents(v: Any, what: str) -> int:
     if isinstance(v, bool):
-        raise ValueError(f"{what} must be a price such as 1.20")
+        raise ValueError(_msg("price.invalid", f"{what} must be a price such as 1.20"))
     try:
         if isinstance(v, float):
             d = Decimal(str(round(v, 6)))      # 1.1500000000000001 as Excel stores 1.15
@@ -587,12 +650,15 @@ def _cents(v: Any, what: str) -> int:
             s = s.strip().lstrip("$€£¥").replace(",", "").replace(" ", "")
             d = Decimal(s)
     except (InvalidOperation, ValueError):
-        raise ValueError(f"{what} must be a price such as 1.20, not {_text(v)!r}") from None
+        raise ValueError(_msg("price.not_price",
+                              f"{what} must be a price such as 1.20, not {_text(v)!r}",
+                              value=repr(_text(v)))) from None
     if not d.is_finite() or d < 0:
-        raise ValueError(f"{what} must be a price of 0 or more")
+        raise ValueError(_msg("price.negative", f"{what} must be a price of 0 or more"))
     cents = d * 100
     if cents != cents.to_integral_value():
-        raise ValueError(f"{what} has more than 2 decimals ({_text(v)})")
+        raise ValueError(_msg("price.decimals", f"{what} has more than 2 decimals ({_text(v)})",
+                              value=_text(v)))
     return int(cents)
 
 
@@ -604,7 +670,8 @@ def _bool(v: Any, what: str) -> bool:
         return True
     if s in _FALSE:
         return False
-    raise ValueError(f"{what} must be yes or no, not {_text(v)!r}")
+    raise ValueError(_msg("hidden.not_bool", f"{what} must be yes or no, not {_text(v)!r}",
+                          value=repr(_text(v))))
 
 
 def _specs(v: Any) -> list[dict[str, str]]:
@@ -614,7 +681,9 @@ def _specs(v: Any) -> list[dict[str, str]]:
             continue
         m = re.match(r"^(.+?)\s*[:：=]\s*(.*)$", part)
         if m is None:
-            raise ValueError(f"specification {part!r} must be written name: value")
+            raise ValueError(_msg("specs.format",
+                                  f"specification {part!r} must be written name: value",
+                                  spec=repr(part)))
         out.append({"name_en": m.group(1), "name_zh": "", "value": m.group(2)})
     return out
 
@@ -625,14 +694,15 @@ def _section(v: Any, sections: Sequence[Mapping[str, Any]]) -> int:
     if re.fullmatch(r"\d+", s):
         sid = int(s)
         if ids and sid not in ids:
-            raise ValueError(f"there is no section {sid}")
+            raise ValueError(_msg("section.no_id", f"there is no section {sid}", id=sid))
         return sid
     key = _norm_header(s)
     for x in sections:
         for k in ("name_en", "name_zh", "slug"):
             if isinstance(x.get(k), str) and _norm_header(x[k]) == key:
                 return int(x["id"])
-    raise ValueError(f"there is no section named {s!r}")
+    raise ValueError(_msg("section.no_name", f"there is no section named {s!r}",
+                          name=repr(s)))
 
 
 def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any] | None,
@@ -645,11 +715,14 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
     updates it with that product's version as base_version). Writes nothing."""
     unknown = sorted(set(mapping) - set(_FIELDS))
     if unknown:
-        raise ValueError(f"unknown import field(s): {', '.join(unknown)}")
+        raise ValueError(_msg("import.unknown_fields",
+                              f"unknown import field(s): {', '.join(unknown)}",
+                              fields=", ".join(unknown)))
     width = len(sheet.headers)
     for f, c in mapping.items():
         if not isinstance(c, int) or isinstance(c, bool) or not 0 <= c < width:
-            raise ValueError(f"column of {f} is not a column of the sheet")
+            raise ValueError(_msg("import.bad_column",
+                                  f"column of {f} is not a column of the sheet", field=f))
     by_id = {int(p["id"]): p for p in existing if isinstance(p.get("id"), int) and p["id"] > 0}
     by_name: dict[str, list[Mapping[str, Any]]] = {}
     for prod in by_id.values():
@@ -666,8 +739,8 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
     column_of = {f: sheet.headers[c] for f, c in mapping.items()}
     fields_of = {c: f for f, c in mapping.items()}
     if "name_en" not in mapping and "id" not in mapping:
-        all_problems.append(RowProblem(0, "", "name_en",
-                                       "map a column to Name (English) (or Product ID)"))
+        all_problems.append(RowProblem(0, "", "name_en", _msg(
+            "import.no_name_column", "map a column to Name (English) (or Product ID)")))
     for i, values in enumerate(sheet.rows):
         number = sheet.row_numbers[i]
         problems: list[RowProblem] = []
@@ -689,7 +762,7 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
             if v is not None:
                 p[f] = _text(v)
         parsers: dict[str, Callable[[Any], Any]] = {
-            "moq": lambda v: _whole(v, "MOQ"),
+            "moq": lambda v: _whole(v, "MOQ", "moq"),
             "currency": lambda v: _currency(v),
             "certifications": lambda v: [c for c in _LIST_SPLIT.split(_text(v)) if c],
             "specs": _specs,
@@ -703,12 +776,14 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
             try:
                 p["section_id" if f == "section" else f] = parse(v)
             except ValueError as exc:
-                bad(f, str(exc))
+                bad(f, _why(exc))
         lead = cell("lead_time_days")
         if lead is not None:
             m = _LEAD_RE.match(unicodedata.normalize("NFKC", _text(lead)))
             if m is None:
-                bad("lead_time_days", f"lead time must be a number of days, not {_text(lead)!r}")
+                bad("lead_time_days", _msg(
+                    "lead_time.invalid", f"lead time must be a number of days, not {_text(lead)!r}",
+                    value=repr(_text(lead))))
             else:
                 p["lead_time_days"] = int(m.group(1))
         lo, hi = cell("price_min"), cell("price_max")
@@ -723,20 +798,23 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
             try:
                 p[f"{f}_cents"] = _cents(v, "price")
             except ValueError as exc:
-                bad(f, str(exc))
+                bad(f, _why(exc))
         pid_cell = cell("id")
         target: Mapping[str, Any] | None = None
         if pid_cell is not None:
             try:
-                pid = _whole(pid_cell, "product ID")
+                pid = _whole(pid_cell, "product ID", "id")
             except ValueError as exc:
-                bad("id", str(exc))
+                bad("id", _why(exc))
             else:
                 target = by_id.get(pid)
                 if target is None:
-                    bad("id", f"product {pid} is not one of your products")
+                    bad("id", _msg("id.not_yours", f"product {pid} is not one of your products",
+                                   id=pid))
                 elif pid in seen_ids:
-                    bad("id", f"product {pid} is also updated by row {seen_ids[pid]}")
+                    bad("id", _msg("id.duplicate",
+                                   f"product {pid} is also updated by row {seen_ids[pid]}",
+                                   id=pid, row=seen_ids[pid]))
                 else:
                     seen_ids[pid] = number
         elif p.get("name_en"):
@@ -745,7 +823,9 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
                 target = same[0]
                 tid = int(target["id"])
                 if tid in seen_ids:
-                    bad("name_en", f"product {tid} is also updated by row {seen_ids[tid]}")
+                    bad("name_en", _msg("id.duplicate",
+                                        f"product {tid} is also updated by row {seen_ids[tid]}",
+                                        id=tid, row=seen_ids[tid]))
                 else:
                     seen_ids[tid] = number
         create = target is None
@@ -754,13 +834,15 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
                 p["section_id"] = default_section
             key = str(p.get("name_en") or "").strip().casefold()
             if key and key in seen_names:
-                bad("name_en", f"the same product name is on row {seen_names[key]}")
+                bad("name_en", _msg("name.duplicate",
+                                    f"the same product name is on row {seen_names[key]}",
+                                    row=seen_names[key]))
             elif key:
                 seen_names[key] = number
             if not p.get("name_en") and not any(x.field == "name_en" for x in problems):
-                bad("name_en", "a new product needs an English name")
+                bad("name_en", _msg("name.required", "a new product needs an English name"))
             if "section_id" not in p and not any(x.field == "section" for x in problems):
-                bad("section", "a new product needs a section")
+                bad("section", _msg("section.required", "a new product needs a section"))
         else:
             assert target is not None
             p["id"] = int(target["id"])
@@ -768,14 +850,17 @@ def dry_run(sheet: Sheet, mapping: Mapping[str, int], company: Mapping[str, Any]
             hi_v = p.get("price_max_cents", target.get("price_max_cents"))
             if isinstance(lo_v, int) and isinstance(hi_v, int) and lo_v > hi_v \
                     and ("price_min_cents" in p or "price_max_cents" in p):
-                bad("price_max", "the maximum price is below the minimum price")
+                bad("price_max", _msg("price.max_below_min",
+                                      "the maximum price is below the minimum price"))
         if isinstance(company_id, int) and company_id > 0:
             p["company_id"] = company_id
         for f, why in product_problems(p, create=create):
             field_name = {"section_id": "section", "price_min_cents": "price_min",
                           "price_max_cents": "price_max"}.get(f.split(".")[0], f.split(".")[0])
             if not any(x.field == field_name for x in problems):
-                bad(field_name, _label(field_name) + " " + why)
+                bad(field_name, _msg("field.problem", _label(field_name) + " " + why,
+                                     field=field_name, label=_label(field_name),
+                                     label_zh=_label_zh(field_name), problem=why))
         name = str(p.get("name_en") or (target or {}).get("name_en") or "")
         if problems:
             results.append(RowResult(number, "error", name, p.get("id"), None, problems))
@@ -796,13 +881,26 @@ def _currency(v: Any) -> str:
                "人民币": "CNY", "美元": "USD", "欧元": "EUR"}
     s = symbols.get(s, s)
     if not re.fullmatch(r"[A-Z]{3}", s):
-        raise ValueError(f"currency must be a 3-letter code such as USD, not {_text(v)!r}")
+        raise ValueError(_msg("currency.invalid",
+                              f"currency must be a 3-letter code such as USD, not {_text(v)!r}",
+                              value=repr(_text(v))))
     return s
 
 
 def _label(field_name: str) -> str:
     f = _FIELDS.get(field_name)
     return f.label_en if f is not None else field_name
+
+
+def _label_zh(field_name: str) -> str:
+    f = _FIELDS.get(field_name)
+    return f.label_zh if f is not None else field_name
+
+
+def _why(exc: ValueError) -> str:
+    """The (coded) message of a parser's ValueError."""
+    msg = exc.args[0] if exc.args else ""
+    return msg if isinstance(msg, CodedText) else str(exc)
 
 
 # ---------------------------------------------------------------- template

@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 
 from offline_cache import queries, workspace
 from offline_cache.changes import ChangeSet
+from offline_cache.workspace import CodedText
 
 from .client import ApiClient, ApiError
 from .social import sniff_attachment, upload_attachment
@@ -109,7 +110,28 @@ LEAD_CSV_COLUMNS = (
 
 
 class WorkspaceError(ValueError):
-    """A workspace action that cannot be done as asked (the message says why)."""
+    """A workspace action that cannot be done as asked (the message says why). The
+    message (``args[0]``) is a ``CodedText`` with a stable ``code`` and ``params`` for a
+    translated UI (``.code`` / ``.params`` here too); a spreadsheet's or the cache's
+    coded message is passed on as it is."""
+
+    @property
+    def code(self) -> str:
+        return str(getattr(self.args[0] if self.args else "", "code", ""))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(getattr(self.args[0] if self.args else "", "params", {}))
+
+
+def _msg(code: str, text: str, **params: Any) -> CodedText:
+    return CodedText(text, code, params)
+
+
+def _coded(exc: BaseException) -> str:
+    """The message of ``exc``, keeping its code when it has one."""
+    msg = exc.args[0] if exc.args else ""
+    return msg if isinstance(msg, CodedText) else str(exc)
 
 
 # ---------------------------------------------------------------- images
@@ -125,17 +147,19 @@ def prepare_image(path: Path | str, uploads_dir: Path) -> dict[str, Any]:
     p = Path(path)
     try:
         if not p.is_file():
-            raise WorkspaceError(f"{p.name} is not a file")
+            raise WorkspaceError(_msg("image.not_file", f"{p.name} is not a file", name=p.name))
         size = p.stat().st_size
         with p.open("rb") as f:
             head = f.read(16)
     except OSError as exc:
-        raise WorkspaceError(f"cannot read {p.name}: {exc.strerror or exc}") from exc
+        raise WorkspaceError(_msg("image.cannot_read", f"cannot read {p.name}: {exc.strerror or exc}",
+                                  name=p.name, error=str(exc.strerror or exc))) from exc
     if size == 0:
-        raise WorkspaceError(f"{p.name} is empty")
+        raise WorkspaceError(_msg("image.empty", f"{p.name} is empty", name=p.name))
     ctype = sniff_attachment(head)
     if ctype is None or not ctype.startswith("image/"):
-        raise WorkspaceError(f"{p.name} is not a JPEG, PNG or WebP image")
+        raise WorkspaceError(_msg("image.not_image", f"{p.name} is not a JPEG, PNG or WebP image",
+                                  name=p.name))
     aid = str(uuid.uuid4())
     uploads_dir.mkdir(parents=True, exist_ok=True)
     ext = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}[ctype]
@@ -143,9 +167,11 @@ def prepare_image(path: Path | str, uploads_dir: Path) -> dict[str, Any]:
         with Image.open(p) as im:
             w, h = im.size
             if w * h > IMAGE_MAX_PIXELS:
-                raise WorkspaceError(
+                raise WorkspaceError(_msg(
+                    "image.too_many_pixels",
                     f"{p.name} is {w}×{h} pixels; images are at most "
-                    f"{IMAGE_MAX_PIXELS // 1_000_000} megapixels")
+                    f"{IMAGE_MAX_PIXELS // 1_000_000} megapixels", name=p.name, width=w,
+                    height=h, max=IMAGE_MAX_PIXELS // 1_000_000))
             im.load()   # a truncated or damaged file fails here
             if size > IMAGE_MAX_BYTES or max(w, h) > IMAGE_MAX_SIDE:
                 im2 = ImageOps.exif_transpose(im) or im
@@ -164,9 +190,12 @@ def prepare_image(path: Path | str, uploads_dir: Path) -> dict[str, Any]:
     except WorkspaceError:
         raise
     except Image.DecompressionBombError as exc:
-        raise WorkspaceError(f"{p.name} is too large in pixels: {exc}") from None
+        raise WorkspaceError(_msg("image.bomb", f"{p.name} is too large in pixels: {exc}",
+                                  name=p.name, error=str(exc))) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise WorkspaceError(f"{p.name} is a damaged or unsupported image: {exc}") from None
+        raise WorkspaceError(_msg("image.damaged",
+                                  f"{p.name} is a damaged or unsupported image: {exc}",
+                                  name=p.name, error=str(exc))) from None
     target = uploads_dir / f"{aid}{ext}"
     tmp = target.with_suffix(".tmp")
     try:
@@ -174,7 +203,8 @@ def prepare_image(path: Path | str, uploads_dir: Path) -> dict[str, Any]:
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WorkspaceError(f"cannot copy {p.name}: {exc.strerror or exc}") from exc
+        raise WorkspaceError(_msg("image.cannot_copy", f"cannot copy {p.name}: {exc.strerror or exc}",
+                                  name=p.name, error=str(exc.strerror or exc))) from exc
     return {"attachment_id": aid, "local_path": str(target), "filename": p.name}
 
 
@@ -295,7 +325,7 @@ class WorkspaceService:
         except WorkspaceError:
             raise
         except ValueError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(_coded(exc)) from None
 
     def _uploads_dir(self) -> Path:
         path = getattr(self.store, "path", None)
@@ -309,8 +339,9 @@ class WorkspaceService:
     async def _company_id(self) -> int:
         cid = await self.store.read(workspace.own_company_id)
         if cid is None:
-            raise WorkspaceError("only exhibitor staff have a workspace (no company in this "
-                                 "profile)")
+            raise WorkspaceError(_msg("workspace.not_staff",
+                                      "only exhibitor staff have a workspace (no company in "
+                                      "this profile)"))
         return int(cid)
 
     def _today(self) -> date:
@@ -364,7 +395,9 @@ class WorkspaceService:
         prepared: list[dict[str, Any]] | None = None
         if images is not None:
             if len(images) > workspace.MAX_IMAGES:
-                raise WorkspaceError(f"a product has at most {workspace.MAX_IMAGES} images")
+                raise WorkspaceError(_msg("product.images_max",
+                                          f"a product has at most {workspace.MAX_IMAGES} images",
+                                          max=workspace.MAX_IMAGES))
             prepared = [await self._image(p) for p in images]
         await self._write(workspace.save_product, dict(product), base_version, prepared)
 
@@ -400,7 +433,7 @@ class WorkspaceService:
         try:
             return await self.store.read(workspace.list_leads, cid, text, source, sort)
         except ValueError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(_coded(exc)) from None
 
     async def export_leads_csv(self, dest: Path | str,
                                leads: Sequence[Mapping[str, Any]]) -> Path:
@@ -411,14 +444,16 @@ class WorkspaceService:
         try:
             await asyncio.to_thread(_write_atomic, target, data)
         except OSError as exc:
-            raise WorkspaceError(f"cannot write {target.name}: {exc.strerror or exc}") from exc
+            raise WorkspaceError(_msg("file.cannot_write",
+                                      f"cannot write {target.name}: {exc.strerror or exc}",
+                                      name=target.name, error=str(exc.strerror or exc))) from exc
         return target
 
     async def figures(self, days: int = 30) -> list[dict[str, Any]]:
         """The last ``days`` UTC days up to today, oldest first, every day present
         (0 when the cache has no figures for it)."""
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:
-            raise WorkspaceError("figures cover 1 to 366 days")
+            raise WorkspaceError(_msg("figures.days", "figures cover 1 to 366 days"))
         cid = await self._company_id()
         last = self._today()
         first = last - timedelta(days=days - 1)
@@ -440,7 +475,7 @@ class WorkspaceService:
         try:
             return await self.store.write(fn, *args)
         except ValueError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(_coded(exc)) from None
 
     # -- spreadsheet import
     async def read_spreadsheet(self, path: Path | str,
@@ -450,7 +485,7 @@ class WorkspaceService:
         try:
             return await asyncio.to_thread(read_spreadsheet, path, progress)
         except SpreadsheetError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(_coded(exc)) from None
 
     async def dry_run(self, sheet: Sheet, mapping: Mapping[str, int] | None = None
                       ) -> ImportReport:
@@ -458,7 +493,7 @@ class WorkspaceService:
         ``mapping`` defaults to ``guess_mapping(sheet.headers)``."""
         company = await self.company()
         if company is None:
-            raise WorkspaceError("only exhibitor staff import products")
+            raise WorkspaceError(_msg("import.not_staff", "only exhibitor staff import products"))
         sections = await self.sections()
         existing = await self.products()
         chosen = dict(mapping) if mapping is not None else guess_mapping(sheet.headers)
@@ -466,20 +501,26 @@ class WorkspaceService:
             return await asyncio.to_thread(dry_run, sheet, chosen, company, sections,
                                            [p for p in existing if p["id"] > 0])
         except ValueError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError(_coded(exc)) from None
 
     async def import_products(self, report: ImportReport) -> int:
         """Queue the whole sheet as ONE all-or-nothing ``product.import``; refused while
         the dry run has problems. Returns the outbox seq (see ``imports()``)."""
         if report.problems:
-            raise WorkspaceError(
+            raise WorkspaceError(_msg(
+                "import.has_problems",
                 f"{len(report.problems)} problem(s) in {report.name}: fix them first "
-                f"({report.problems[0]})")
+                f"({report.problems[0]})", count=len(report.problems), name=report.name,
+                first=report.problems[0].problem, row=report.problems[0].row))
         products = report.products
         if not products:
-            raise WorkspaceError(f"{report.name} has no products to import")
+            raise WorkspaceError(_msg("import.no_products",
+                                      f"{report.name} has no products to import",
+                                      name=report.name))
         if len(products) > workspace.MAX_IMPORT_ROWS:
-            raise WorkspaceError(f"at most {workspace.MAX_IMPORT_ROWS:,} products per import")
+            raise WorkspaceError(_msg("import.too_many",
+                                      f"at most {workspace.MAX_IMPORT_ROWS:,} products per import",
+                                      max=f"{workspace.MAX_IMPORT_ROWS:,}"))
         cid = await self._company_id()
         cs = await self._write(_queue_import, products, cid, report.name,
                                report.row_numbers, len(report.creates), len(report.updates))
@@ -494,5 +535,7 @@ class WorkspaceService:
         try:
             return await asyncio.to_thread(write_template, dest, fmt)
         except OSError as exc:
-            raise WorkspaceError(f"cannot write {Path(dest).name}: {exc.strerror or exc}"
+            raise WorkspaceError(_msg("file.cannot_write",
+                                      f"cannot write {Path(dest).name}: {exc.strerror or exc}",
+                                      name=Path(dest).name, error=str(exc.strerror or exc))
                                  ) from exc

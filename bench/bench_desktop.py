@@ -165,13 +165,21 @@ def prepare_profile(work: Path, products: int) -> Path:
 
     src = work / f"search-{products}-v{schema.SCHEMA_VERSION}.sqlite"
     marker = work / f"search-{products}-v{schema.SCHEMA_VERSION}.ok"
-    if not marker.exists() or not src.exists():
+    # the kept cache is per schema *text*, not only its version number: a version's
+    # migration may be filled in after a cache was made at that version
+    fingerprint = _schema_fingerprint()
+    schema_marker = work / f"search-{products}-v{schema.SCHEMA_VERSION}.schema"
+    stale = not schema_marker.exists() or schema_marker.read_text() != fingerprint
+    if not marker.exists() or not src.exists() or stale:
         print(f"building the {products:,}-product cache (bench_search) ...", file=sys.stderr, flush=True)
-        bench_search.main(["--products", str(products), "--skip-apply", "--reps", "1"])
+        bench_search.main(["--products", str(products), "--skip-apply", "--reps", "1"]
+                          + (["--rebuild"] if stale else []))
+        schema_marker.write_text(fingerprint)
     root = work / "desktop" / "profiles"
     prof = root / f"{PROFILE}-{products}"
     done = prof / ".prepared"
-    if not done.exists() or done.read_text() != src.name:
+    stamp = f"{src.name} {fingerprint}"
+    if not done.exists() or done.read_text() != stamp:
         if prof.exists():
             shutil.rmtree(prof)
         prof.mkdir(parents=True, mode=0o700)
@@ -180,8 +188,24 @@ def prepare_profile(work: Path, products: int) -> Path:
         # an unreachable fair: the app starts offline on its cache, as after a trip
         (prof / "settings.json").write_text(json.dumps(
             {"server_url": "http://127.0.0.1:9", "language": "en", "low_data_mode": "off"}))
-        done.write_text(src.name)
+        done.write_text(stamp)
     return prof
+
+
+def _schema_fingerprint() -> str:
+    import hashlib
+    import sqlite3
+
+    from offline_cache import schema
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("BEGIN")
+    schema.migrate(conn, "2026-01-01T00:00:00Z")
+    conn.execute("COMMIT")
+    text = "\n".join(str(r[0]) for r in conn.execute(
+        "SELECT sql FROM sqlite_master ORDER BY type, name"))
+    conn.close()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def measure_startup(prof: Path, runs: int, table: common.Table) -> None:
@@ -264,6 +288,8 @@ def measure_lag(work: Path, prof_root: Path, table: common.Table, products: int)
             env = _env(Path(tmp))
             env["FAIRDESK_WALK_PRODUCTS"] = str(products)
             env["FAIRDESK_STALL_TRACE"] = "1"
+            if os.environ.get("FAIRDESK_STALL_GDB"):
+                env["FAIRDESK_STALL_GDB"] = os.environ["FAIRDESK_STALL_GDB"]
             _s, bare, _ = _run_json(bare_cmd(10.0), env, 60)
             _s, data, err = _run_json(
                 app_cmd("--profile", "lag", "--server", url, "--perf-walk", "lag",

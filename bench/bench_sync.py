@@ -138,21 +138,19 @@ def baseline_insert(rows: list[dict[str, Any]], path: Path, companies: dict[int,
 
     The same cache schema and lean FTS layout as the app (``offline_cache.schema``), the
     same index texts (``search.fts_row``: names, keywords, company, facets), the same
-    file settings as a new cache (page size, WAL, synchronous=NORMAL, checkpoint
-    interval), one transaction per page of ``page`` rows like the sync's, but the row
-    tuples and index texts are prepared beforehand (not timed): no network, no JSON, no
-    Python per-row work.
+    pragmas (WAL, synchronous=NORMAL; SQLite's default page size and checkpoint
+    interval, unchanged since the first figures so ratios compare), one transaction per
+    page of ``page`` rows like the sync's, but the row tuples and index texts are
+    prepared beforehand (not timed): no network, no JSON, no Python per-row work.
     """
-    from offline_cache import schema, search, store
+    from offline_cache import schema, search
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     db = sqlite3.connect(path, isolation_level=None)
-    db.execute(f"PRAGMA page_size={store.NEW_FILE_PAGE_SIZE}")
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA cache_size=-32768")
-    db.execute(f"PRAGMA wal_autocheckpoint={store.wal_autocheckpoint_pages(store.NEW_FILE_PAGE_SIZE)}")
     db.execute("BEGIN")
     schema.migrate(db, "2026-01-01T00:00:00Z")
     db.execute("COMMIT")

@@ -42,6 +42,9 @@ Queries::
     finished_uploads(db) -> list[dict]; forget_upload_files(db, attachment_ids)
     set_upload_state(db, attachment_id, state, reason=None) -> ChangeSet
     product_problems(product, *, create) -> list[tuple[str, str]]    # (field, problem)
+        # each problem is a CodedText: the English text as before (a str) that also
+        # carries ``.code`` ("product.moq_range") and ``.params`` for the UI's translation
+    CodedText(text, code="", params=None)     # str subclass: English text + code + params
 
 ChangeSet entity names used here: ``product``, ``company``, ``figures_day`` (day),
 ``lead`` (user id), ``conflict`` (seq), ``upload`` (attachment id), ``import`` (seq),
@@ -90,6 +93,7 @@ __all__ = [
     "MAX_IMAGES",
     "MAX_IMPORT_ROWS",
     "PRODUCT_FIELDS",
+    "CodedText",
     "after_result",
     "apply_changes",
     "catalog_conflicts",
@@ -194,13 +198,33 @@ def _is_uuid(v: Any) -> bool:
         return False
 
 
+class CodedText(str):
+    """An English message (a plain ``str`` to every caller: compares, joins and prints as
+    the text) that also carries a stable ``code`` (such as ``"product.moq_range"``) and
+    the ``params`` of its template, so a UI can show it translated. Operations on it
+    (formatting, concatenation) give plain strings: only the object itself is coded."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, code: str = "", params: Mapping[str, Any] | None = None
+                ) -> CodedText:
+        self = super().__new__(cls, text)
+        self.code = code
+        self.params = dict(params or {})
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CodedText, (str(self), self.code, self.params))
+
+
 def _bad_text(v: str) -> str | None:
     try:
         v.encode("utf-8")
     except UnicodeEncodeError:
-        return "is not valid text (unpaired surrogate)"
+        return CodedText("is not valid text (unpaired surrogate)", "product.surrogate")
     if "\x00" in v:
-        return "contains a NUL character"
+        return CodedText("contains a NUL character", "product.nul")
     return None
 
 
@@ -343,96 +367,100 @@ def record_view(db: sqlite_utils.Database, kind: str, id: int,
 def product_problems(product: Mapping[str, Any], *, create: bool) -> list[tuple[str, str]]:
     """Every problem of a product.upsert ``product`` (as the server checks it), as
     (field, problem) pairs; empty when it is valid. ``create``: name_en and section_id
-    are required; otherwise ``id``."""
+    are required; otherwise ``id``. Each problem is a :class:`CodedText` (code
+    ``product.*``; params as named in the text, e.g. ``limit``)."""
     p = product
     out: list[tuple[str, str]] = []
 
-    def bad(field: str, problem: str) -> None:
-        out.append((field, problem))
+    def bad(field: str, problem: str, code: str = "", **params: Any) -> None:
+        out.append((field, CodedText(problem, f"product.{code}" if code else "", params)))
 
     unknown = sorted(k for k in p if k not in PRODUCT_FIELDS)
     for k in unknown:
-        bad(k, "is not a product field")
+        bad(k, "is not a product field", "unknown_field")
     if create:
         if p.get("name_en") in (None, "") or (isinstance(p.get("name_en"), str)
                                                and not p["name_en"].strip()):
-            bad("name_en", "is required")
+            bad("name_en", "is required", "required")
         if p.get("section_id") is None:
-            bad("section_id", "is required")
+            bad("section_id", "is required", "required")
     elif not _is_int(p.get("id")) or p["id"] <= 0:
-        bad("id", "an edit needs the product's id")
+        bad("id", "an edit needs the product's id", "id_required")
     for f in ("company_id", "section_id"):
         if p.get(f) is not None and (not _is_int(p[f]) or p[f] <= 0):
-            bad(f, "must be a positive whole number")
+            bad(f, "must be a positive whole number", "positive_int")
     for f, limit in _TEXT_LIMITS.items():
         if f not in p:
             continue
         v = p[f]
         if v is None:
-            bad(f, "may not be empty (null)")
+            bad(f, "may not be empty (null)", "null")
         elif not isinstance(v, str):
-            bad(f, "must be text")
+            bad(f, "must be text", "not_text")
         elif len(v) > limit:
-            bad(f, f"is longer than {limit:,} characters")
+            bad(f, f"is longer than {limit:,} characters", "too_long", limit=f"{limit:,}")
         elif (why := _bad_text(v)) is not None:
-            bad(f, why)
+            out.append((f, why))
     if "name_en" in p and isinstance(p["name_en"], str) and not p["name_en"].strip() \
             and not create:
-        bad("name_en", "may not be blank")
+        bad("name_en", "may not be blank", "blank")
     for f in ("price_min_cents", "price_max_cents"):
         v = p.get(f)
         if v is not None and (not _is_int(v) or not 0 <= v <= 10**13):
-            bad(f, "must be a whole number of cents from 0 to 10^13")
+            bad(f, "must be a whole number of cents from 0 to 10^13", "cents_range")
     lo, hi = p.get("price_min_cents"), p.get("price_max_cents")
     if _is_int(lo) and _is_int(hi) and lo > hi:
-        bad("price_max_cents", "is below the minimum price")
+        bad("price_max_cents", "is below the minimum price", "max_below_min")
     if "currency" in p and (not isinstance(p["currency"], str)
                             or not _CURRENCY_RE.match(p["currency"])):
-        bad("currency", "must be a 3-letter ISO 4217 code such as USD")
+        bad("currency", "must be a 3-letter ISO 4217 code such as USD", "currency")
     if "moq" in p and (not _is_int(p["moq"]) or not 1 <= p["moq"] <= 10**9):
-        bad("moq", "must be a whole number from 1 to 1,000,000,000")
+        bad("moq", "must be a whole number from 1 to 1,000,000,000", "moq_range")
     v = p.get("lead_time_days")
     if v is not None and (not _is_int(v) or not 0 <= v <= 3650):
-        bad("lead_time_days", "must be a whole number of days from 0 to 3650")
+        bad("lead_time_days", "must be a whole number of days from 0 to 3650", "lead_range")
     if "hidden" in p and not isinstance(p["hidden"], bool):
-        bad("hidden", "must be true or false")
+        bad("hidden", "must be true or false", "hidden_bool")
     if "certifications" in p:
         certs = p["certifications"]
         if not isinstance(certs, list) or len(certs) > 50:
-            bad("certifications", "must be a list of at most 50 names")
+            bad("certifications", "must be a list of at most 50 names", "certs_list")
         elif any(not isinstance(c, str) or not 1 <= len(c) <= 50 for c in certs):
-            bad("certifications", "each certification is 1 to 50 characters")
+            bad("certifications", "each certification is 1 to 50 characters", "cert_length")
     if "specs" in p:
         specs = p["specs"]
         if not isinstance(specs, list) or len(specs) > 100:
-            bad("specs", "must be a list of at most 100 specifications")
+            bad("specs", "must be a list of at most 100 specifications", "specs_list")
         else:
             for i, s in enumerate(specs):
                 if not isinstance(s, Mapping) or set(s) - {"name_en", "name_zh", "value"}:
-                    bad(f"specs.{i}", "must have name_en, name_zh and value only")
+                    bad(f"specs.{i}", "must have name_en, name_zh and value only", "spec_keys")
                     continue
                 if not isinstance(s.get("name_en"), str) or not 0 < len(s["name_en"]) <= 200:
-                    bad(f"specs.{i}.name_en", "is required (at most 200 characters)")
+                    bad(f"specs.{i}.name_en", "is required (at most 200 characters)", "spec_name")
                 if not isinstance(s.get("name_zh", ""), str) or len(s.get("name_zh", "")) > 200:
-                    bad(f"specs.{i}.name_zh", "is at most 200 characters")
+                    bad(f"specs.{i}.name_zh", "is at most 200 characters", "spec_name_zh")
                 if not isinstance(s.get("value"), str) or len(s["value"]) > 500:
-                    bad(f"specs.{i}.value", "is required (at most 500 characters)")
+                    bad(f"specs.{i}.value", "is required (at most 500 characters)", "spec_value")
     if "image_attachment_ids" in p:
         ids = p["image_attachment_ids"]
         if not isinstance(ids, list) or len(ids) > MAX_IMAGES:
-            bad("image_attachment_ids", f"a product has at most {MAX_IMAGES} images")
+            bad("image_attachment_ids", f"a product has at most {MAX_IMAGES} images", "images_max",
+                max=MAX_IMAGES)
         elif not all(_is_uuid(i) for i in ids):
-            bad("image_attachment_ids", "must be attachment UUIDs")
+            bad("image_attachment_ids", "must be attachment UUIDs", "images_uuid")
     for f, v in p.items():
         if v is None and f in PRODUCT_FIELDS and f not in _NULLABLE and f not in _TEXT_LIMITS \
                 and f not in ("id", "company_id", "section_id"):
-            bad(f, "may not be empty (null)")
+            bad(f, "may not be empty (null)", "null")
     return out
 
 
 def _raise_problems(problems: Sequence[tuple[str, str]]) -> None:
     if problems:
-        raise ValueError("; ".join(f"{f}: {why}" for f, why in problems))
+        # the message is coded too ("product.problems", params: items = the pairs)
+        raise ValueError(CodedText("; ".join(f"{f}: {why}" for f, why in problems),
+                                   "product.problems", {"items": list(problems)}))
 
 
 def _clean_product(product: Mapping[str, Any]) -> dict[str, Any]:

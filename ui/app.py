@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -30,8 +30,10 @@ from ui import i18n, theme
 from ui.asyncutil import cancel_all, spawn
 from ui.compat import GuiThreadGC
 from ui.context import UiContext
-from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
 from ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:  # the sign-in and connect dialog: imported when first shown
+    from ui.firstrun import FirstRunDialog
 
 log = logging.getLogger("fairdesk.ui")
 
@@ -310,6 +312,8 @@ class FairDeskApp(QObject):
 
     def connect_dialog(self, server: bool = True) -> FirstRunDialog:
         """File > Connect to a fair server…: the choice of fair, sign in, sections."""
+        from ui.firstrun import FirstRunDialog
+
         old = self._account_dialog
         if old is not None and isValid(old) and old.isVisible():
             old.close()
@@ -609,6 +613,8 @@ class FairDeskApp(QObject):
         if old is not None and isValid(old) and old.isVisible():
             old.raise_()
             return
+        from ui.firstrun import PAGE_ACCOUNT, FirstRunDialog
+
         dialog = FirstRunDialog(self, self.lang, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.stack.setCurrentIndex(PAGE_ACCOUNT)

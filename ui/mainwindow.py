@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -47,10 +47,12 @@ from ui.pages.product import ProductPage
 from ui.pages.search import SearchPage
 from ui.pages.shortlist import ShortlistPage
 from ui.pages.workspace import WorkspacePage, staff_company_id
-from ui.sections import SectionsDialog
-from ui.settings_dialog import SettingsDialog
 from ui.statusbar import StatusBar
 from ui.widgets import LazyPages
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened
+    from ui.sections import SectionsDialog
+    from ui.settings_dialog import SettingsDialog
 
 NAV_PAGES = ("fair", "search", "shortlist", "messages", "deals", "cards", "authorizations")
 #: pages with a splitter whose sizes are kept in the window state
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
             "booth_editor": lambda: BoothEditorPage(ctx, self),
             "leads": lambda: LeadsPage(ctx, self),
         }, self._page_built)
+        self.pages["fair"]  # the start page, built now: first in the focus chain
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav)
         self.notifier = MessageNotifier(ctx, self)
         self.notifier.unread_changed.connect(self.set_unread_badge)
+        self.deals_waiting = 0
+        ctx.changed.connect(self._on_deals_changed)
 
         self._welcome_dismissed = False
         self.welcome = self._welcome_banner()
@@ -336,6 +341,8 @@ class MainWindow(QMainWindow):
             old.raise_()
             old.activateWindow()
             return old
+        from ui.sections import SectionsDialog  # imported when first opened (start-up)
+
         dialog = SectionsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(lambda _ids: self.sync_now_requested.emit())
@@ -345,6 +352,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> SettingsDialog:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self.settings_applied)
@@ -490,6 +499,14 @@ class MainWindow(QMainWindow):
 
     def _page_built(self, kind: str, page: QWidget) -> None:
         self.stack.addWidget(page)
+        nav = getattr(self, "nav", None)
+        if nav is not None and nav.currentRow() < 0:
+            # a page built after the navigation comes after it in the focus chain: give
+            # the navigation a current row (silently) so that taking the focus does not
+            # pick its first row and open the Fair page
+            nav.blockSignals(True)
+            nav.setCurrentRow(0)
+            nav.blockSignals(False)
         loaded = getattr(page, "loaded", None)
         if loaded is not None:
             loaded.connect(self._update_title)
@@ -499,6 +516,32 @@ class MainWindow(QMainWindow):
         if pending is not None:
             page.resize(self.stack.size())  # an unsized splitter would squeeze its panes
             page.splitter.restoreState(pending)  # type: ignore[attr-defined]
+
+    def _on_deals_changed(self, changes: Any) -> None:
+        if changes.touches("deal") or changes.touches("deal_event") or changes.touches("outbox"):
+            spawn(self.refresh_deals_badge(), "deals-badge")
+
+    async def refresh_deals_badge(self) -> int:
+        """The navigation's "Deals (2)" badge: deals waiting for this user's answer or
+        signature."""
+        from ui.pages.deals import deals_needing_me
+
+        try:
+            waiting = await deals_needing_me(self.ctx)
+        except Exception:  # no session yet, or a closed store at shutdown
+            return self.deals_waiting
+        if not isValid(self):
+            return waiting
+        self.deals_waiting = waiting
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "deals":
+                item.setText(self.tr("Deals ({n})").format(n=waiting) if waiting > 0
+                             else self.tr("Deals"))
+                item.setToolTip(self.tr("%Ln deal(s) waiting for your answer or signature", "",
+                                        waiting) if waiting > 0
+                                else self.tr("Negotiate and sign orders"))
+        return waiting
 
     def set_unread_badge(self, unread: int) -> None:
         """The navigation's "Messages (3)" badge."""

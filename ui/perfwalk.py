@@ -120,7 +120,10 @@ async def _open_fair(app: FairDeskApp) -> Any:
     assert window is not None
     window.navigate("fair")
     fair = window.pages["fair"]
-    await wait_until(lambda: fair.directory_ready, 30)  # type: ignore[attr-defined]
+    if hasattr(fair, "directory_ready"):
+        await wait_until(lambda: fair.directory_ready, 30)
+    else:  # an older Fair page (the "before" figures)
+        await fair.load_directory()  # type: ignore[attr-defined]
     await wait_until(lambda: fair.booth_model.rowCount() > 0, 30)  # type: ignore[attr-defined]
     return fair
 
@@ -182,16 +185,20 @@ async def _memory(app: FairDeskApp) -> dict[str, Any]:
     after_fair = memory_kb()
     window.navigate("search", "")
     search = window.pages["search"]
+    search.set_view(0)  # type: ignore[attr-defined]  # the grid (a saved window state may say list)
     search.run_now()  # type: ignore[attr-defined]
     timeout = float(os.environ.get("FAIRDESK_WALK_SCROLL_TIMEOUT", "120"))
     scrolled = await _scroll_to_end(search.grid, search.model, timeout)  # type: ignore[attr-defined]
     after_scroll = memory_kb()
-    say(f"scrolled: {scrolled}")
-    # 50 product pages, spread over the catalog
     from offline_cache import queries
 
     ctx = app.ctx
     assert ctx is not None
+    visible = int(await ctx.store.read(queries.count_products, None, None, False))
+    scrolled["reached_end"] = scrolled["rows"] >= visible
+    scrolled["visible_products"] = visible
+    say(f"scrolled: {scrolled}")
+    # 50 product pages, spread over the catalog
     total = int(await ctx.store.read(queries.count_products))
     ids = [int(r["id"]) for r in await ctx.store.read(
         _spread_ids, max(1, total // 50), 50)]
@@ -205,6 +212,13 @@ async def _memory(app: FairDeskApp) -> dict[str, Any]:
         if await wait_until(shown, 10):
             opened += 1
         await asyncio.sleep(0.02)
+        if opened % 10 == 0:
+            say(f"{opened} products: {memory_kb()}")
+            if os.environ.get("FAIRDESK_WALK_TRIM"):
+                import ctypes
+
+                ctypes.CDLL("libc.so.6").malloc_trim(0)
+                say(f"  trimmed: {memory_kb()}")
     await asyncio.sleep(0.3)
     end = memory_kb()
     return {
@@ -261,9 +275,7 @@ def _rows_in_view(view: QAbstractItemView) -> int:
     if isinstance(view, QTableView):
         h = max(1, view.verticalHeader().defaultSectionSize())
         rows = max(1, view.viewport().height() // h)
-        from ui.widgets import CardTable
-
-        if isinstance(view, CardTable):  # a row of cards
+        if view.horizontalHeader().isHidden():  # the card table: a row of cards
             rows *= view.model().columnCount() if view.model() is not None else 1
         return rows
     assert isinstance(view, QListView)
@@ -293,6 +305,9 @@ def _baseline_view(like: QAbstractItemView, rows: int, columns: int, icon: QSize
         view = QTableView()
         view.verticalHeader().setDefaultSectionSize(like.verticalHeader().defaultSectionSize())
         view.verticalHeader().hide()
+        if like.horizontalHeader().isHidden():  # the card table: cells of the cards' size
+            view.horizontalHeader().hide()
+            view.horizontalHeader().setDefaultSectionSize(like.horizontalHeader().sectionSize(0))
     else:
         lv = QListView()
         lv.setViewMode(QListView.ViewMode.IconMode)
@@ -304,7 +319,7 @@ def _baseline_view(like: QAbstractItemView, rows: int, columns: int, icon: QSize
     view.setIconSize(icon)
     view.setModel(model)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.resize(like.viewport().size() + QSize(20, 20))
+    view.resize(like.size())
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.show()
     view.setProperty("_model", model)
@@ -327,6 +342,7 @@ async def _scroll(app: FairDeskApp) -> dict[str, Any]:
     await asyncio.sleep(0.2)
     out["booths"] = await _rows_per_second(booths, frames, _rows_in_view(booths), fair.booth_model)
     base = _baseline_view(booths, 2000, 4, booths.iconSize())
+    await asyncio.sleep(0.2)  # laid out at its size
     out["booths_baseline"] = await _rows_per_second(base, frames, _rows_in_view(base))
     base.close()
     base.deleteLater()
@@ -340,8 +356,11 @@ async def _scroll(app: FairDeskApp) -> dict[str, Any]:
         search.set_view(0 if name == "search_grid" else 1)  # type: ignore[attr-defined]
         await asyncio.sleep(0.2)
         out[name] = await _rows_per_second(view, frames, _rows_in_view(view), search.model)  # type: ignore[attr-defined]
-        base = _baseline_view(view, 5000, 6 if name == "search_list" else 1, view.iconSize())
-        out[name + "_baseline"] = await _rows_per_second(base, frames, _rows_in_view(base))
+        columns = view.model().columnCount()
+        base = _baseline_view(view, 5000 // columns if name == "search_grid" else 5000, columns,
+                              view.iconSize())
+        await asyncio.sleep(0.2)
+        out[name + "_baseline"] = await _rows_per_second(base, frames, _rows_in_view(view))
         base.close()
         base.deleteLater()
     return out
@@ -439,6 +458,22 @@ class StallWatch:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="fairdesk-stall-watch", daemon=True)
+        # FAIRDESK_STALL_GDB=<file>: the native stacks of every thread (gdb) during the
+        # first stall over 300 ms, for stalls inside Qt or a C extension
+        self._gdb_dump = os.environ.get("FAIRDESK_STALL_GDB", "")
+        self._dumped = False
+
+    def _native_dump(self) -> None:
+        import subprocess
+
+        try:
+            out = subprocess.run(
+                ["gdb", "-p", str(os.getpid()), "-batch", "-ex", "thread apply all bt 25"],
+                capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError) as exc:
+            out = f"gdb failed: {exc}"
+        with open(self._gdb_dump, "w", encoding="utf-8") as fh:
+            fh.write(out)
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -477,6 +512,9 @@ class StallWatch:
                 stalled = time.perf_counter() - self._last
             if stalled < self.threshold:
                 continue
+            if stalled > 0.3 and self._gdb_dump and not self._dumped:
+                self._dumped = True
+                self._native_dump()
             frames = sys._current_frames()
             main = frames.get(self._main)
             if main is None:

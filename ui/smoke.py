@@ -147,6 +147,9 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     await _wait_images(app)
     await shooter.shot("product", window)
 
+    if await window.update_role():
+        return await _walk_staff(app, shooter, products_cached)
+
     # -- search
     word = str(products[0].get("name_en") or "").split(" ")[0] or "a"
     if app.lang == "zh_CN" and products[0].get("name_zh"):
@@ -184,6 +187,11 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
     # -- messages: start a conversation with the booth, and the demo's reply
     await _walk_social(app, shooter, company_id, product_id)
 
+    # -- a deal with that booth: an offer, and the demo exhibitor's counter-offer
+    from ui.pages.deals import smoke_deal_room
+
+    await smoke_deal_room(app, shooter, company_id, product_id)
+
     # -- settings dialog
     dialog = window.open_settings()
     await dialog.measure()
@@ -215,6 +223,45 @@ async def _walk(app: FairDeskApp) -> dict[str, Any]:
         raise SmokeFailure(repr(errors[0]))
     await session.sign_out()
     return {"ok": True, "pages": shooter.pages, "products_cached": products_cached}
+
+
+SAMPLE_IMPORT = (
+    "Name (English),Name (Chinese),Price min,Price max,Currency,MOQ,Unit (English),"
+    "Lead time (days),Certifications\r\n"
+    "Solar garden lamp,太阳能花园灯,2.10,3.40,USD,500,piece,30,\"CE, RoHS\"\r\n"
+    "Desk lamp with USB port,带USB接口台灯,4.5,3.9,USD,200,piece,25,CE\r\n"
+    ",无英文名的灯,1.00,1.50,USD,lots,piece,20,\r\n"
+    "Wall lamp,壁灯,6.80,9.00,USD,100,piece,9999,UL\r\n"
+)
+
+
+async def _walk_staff(app: FairDeskApp, shooter: Shooter, products_cached: int) -> dict[str, Any]:
+    """Exhibitor staff (``--demo-role exhibitor``): the workspace pages, with the import
+    wizard checking a small sheet that has mistakes in it."""
+    import tempfile
+
+    from ui.pages.workspace import shoot_workspace
+
+    session, window = app.session, app.window
+    assert session is not None and window is not None
+    with tempfile.TemporaryDirectory(prefix="fairdesk-smoke-") as tmp:
+        sample = Path(tmp) / "catalog.csv"
+        sample.write_text(SAMPLE_IMPORT, encoding="utf-8")
+        await shoot_workspace(window, shooter.shot, sample)
+    window.navigate("messages")
+    await settle()
+    await shooter.shot("staff-messages", window)
+    window.navigate("deals")
+    await settle()
+    await shooter.shot("staff-deals", window)
+    window.navigate("workspace")
+    await settle()
+    errors = take_errors()
+    if errors:
+        raise SmokeFailure(repr(errors[0]))
+    await session.sign_out()
+    return {"ok": True, "role": "exhibitor", "pages": shooter.pages,
+            "products_cached": products_cached}
 
 
 async def _walk_social(app: FairDeskApp, shooter: Shooter, company_id: int, product_id: int) -> None:

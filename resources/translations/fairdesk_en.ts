@@ -104,6 +104,16 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%Ln deal(s) waiting for your answer or signature</source>
+            <translation>
+                <numerusform>%Ln deal waiting for your answer or signature</numerusform>
+                <numerusform>%Ln deals waiting for your answer or signature</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ProductPage</name>
         <message numerus="yes">
             <source>%Ln day(s)</source>

@@ -2523,6 +2523,16 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>{page} — FairDesk</translation>
         </message>
         <message>
+            <source>Deals ({n})</source>
+            <translation>交易 ({n})</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln deal(s) waiting for your answer or signature</source>
+            <translation>
+                <numerusform>%Ln 笔交易等待您答复或签署</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Messages ({n})</source>
             <translation>消息 ({n})</translation>
         </message>
@@ -2787,6 +2797,634 @@ The offline-first desktop client for online trade fairs: browse, search and shor
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>Problems</name>
+        <message>
+            <source>{name} is not a file</source>
+            <translation>{name} 不是文件</translation>
+        </message>
+        <message>
+            <source>cannot read {name}: {error}</source>
+            <translation>无法读取 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>{name} is empty</source>
+            <translation>{name} 是空文件</translation>
+        </message>
+        <message>
+            <source>{name} is an old-format Excel (.xls) or other Office file; save it as .xlsx or CSV</source>
+            <translation>{name} 是旧版 Excel（.xls）或其他 Office 文件；请另存为 .xlsx 或 CSV</translation>
+        </message>
+        <message>
+            <source>{name} is a PDF document, not a spreadsheet</source>
+            <translation>{name} 是 PDF 文档，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a PNG image, not a spreadsheet</source>
+            <translation>{name} 是 PNG 图片，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a JPEG image, not a spreadsheet</source>
+            <translation>{name} 是 JPEG 图片，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a GIF image, not a spreadsheet</source>
+            <translation>{name} 是 GIF 图片，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a gzip archive, not a spreadsheet</source>
+            <translation>{name} 是 gzip 压缩包，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a RAR archive, not a spreadsheet</source>
+            <translation>{name} 是 RAR 压缩包，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is a 7-Zip archive, not a spreadsheet</source>
+            <translation>{name} 是 7-Zip 压缩包，不是电子表格</translation>
+        </message>
+        <message>
+            <source>{name} is not a valid Excel workbook (.xlsx): the file is damaged or of another type</source>
+            <translation>{name} 不是有效的 Excel 工作簿（.xlsx）：文件已损坏或属于其他类型</translation>
+        </message>
+        <message>
+            <source>{name} looks like UTF-16 text without a byte order mark; save it as 'CSV UTF-8' (or Unicode text with a BOM) and try again</source>
+            <translation>{name} 似乎是没有字节顺序标记（BOM）的 UTF-16 文本；请另存为“CSV UTF-8”（或带 BOM 的 Unicode 文本）后重试</translation>
+        </message>
+        <message>
+            <source>{name} is not a CSV or Excel file (it holds binary data)</source>
+            <translation>{name} 不是 CSV 或 Excel 文件（含有二进制数据）</translation>
+        </message>
+        <message>
+            <source>{name} is not UTF-8, UTF-16 or GB18030 (Chinese) text: byte {byte} at position {position} cannot be read. Save it as 'CSV UTF-8' from your spreadsheet program and try again</source>
+            <translation>{name} 不是 UTF-8、UTF-16 或 GB18030（中文）文本：位置 {position} 处的字节 {byte} 无法读取。请在电子表格程序中另存为“CSV UTF-8”后重试</translation>
+        </message>
+        <message>
+            <source>{name} starts like {encoding} text but is damaged at byte {position}</source>
+            <translation>{name} 看起来是 {encoding} 文本，但在第 {position} 字节处已损坏</translation>
+        </message>
+        <message>
+            <source>{name} is {size} MB; a catalog file is at most {max_mb} MB and {max_rows} products</source>
+            <translation>{name} 大小为 {size} MB；产品目录文件最大 {max_mb} MB，最多 {max_rows} 个产品</translation>
+        </message>
+        <message>
+            <source>{name} is not valid CSV near line {line}: {error}</source>
+            <translation>{name} 在第 {line} 行附近不是有效的 CSV：{error}</translation>
+        </message>
+        <message>
+            <source>reading .xlsx needs the openpyxl package</source>
+            <translation>读取 .xlsx 需要 openpyxl 软件包</translation>
+        </message>
+        <message>
+            <source>{name} is not a readable Excel workbook (.xlsx): {error}</source>
+            <translation>{name} 不是可读取的 Excel 工作簿（.xlsx）：{error}</translation>
+        </message>
+        <message>
+            <source>{name} unpacks to {size} MB; a catalog workbook is at most {max_mb} MB unpacked and {max_rows} products</source>
+            <translation>{name} 解压后为 {size} MB；产品目录工作簿解压后最大 {max_mb} MB，最多 {max_rows} 个产品</translation>
+        </message>
+        <message>
+            <source>{name} cannot be read as an Excel workbook: {error}</source>
+            <translation>{name} 无法作为 Excel 工作簿读取：{error}</translation>
+        </message>
+        <message>
+            <source>{name} has no worksheet</source>
+            <translation>{name} 没有工作表</translation>
+        </message>
+        <message>
+            <source>{name} is damaged: {error}</source>
+            <translation>{name} 已损坏：{error}</translation>
+        </message>
+        <message>
+            <source>{name} cannot be read: {error}</source>
+            <translation>{name} 无法读取：{error}</translation>
+        </message>
+        <message>
+            <source>{name} has more than {max_rows} product rows; import at most {max_rows} products per file (split it into several files)</source>
+            <translation>{name} 的产品行超过 {max_rows} 行；每个文件最多导入 {max_rows} 个产品（请拆分为多个文件）</translation>
+        </message>
+        <message>
+            <source>{name} has more than {scanned} rows; a catalog file holds at most {max_rows} products (delete the empty rows below your data, or split the file)</source>
+            <translation>{name} 超过 {scanned} 行；产品目录文件最多包含 {max_rows} 个产品（请删除数据下方的空行，或拆分文件）</translation>
+        </message>
+        <message>
+            <source>{name} has a header row but no product rows</source>
+            <translation>{name} 只有表头行，没有产品行</translation>
+        </message>
+        <message>
+            <source>cannot write {name}: {error}</source>
+            <translation>无法写入 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>holds a formula ({formula}), not a value; paste the values instead</source>
+            <translation>包含公式（{formula}）而不是数值；请改为粘贴数值</translation>
+        </message>
+        <message>
+            <source>holds the error value {value}</source>
+            <translation>包含错误值 {value}</translation>
+        </message>
+        <message>
+            <source>MOQ must be a whole number</source>
+            <translation>起订量必须是整数</translation>
+        </message>
+        <message>
+            <source>MOQ must be a whole number, not {value}</source>
+            <translation>起订量必须是整数，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>product ID must be a whole number</source>
+            <translation>产品编号必须是整数</translation>
+        </message>
+        <message>
+            <source>product ID must be a whole number, not {value}</source>
+            <translation>产品编号必须是整数，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>product {id} is not one of your products</source>
+            <translation>产品 {id} 不是贵公司的产品</translation>
+        </message>
+        <message>
+            <source>product {id} is also updated by row {row}</source>
+            <translation>第 {row} 行也在更新产品 {id}</translation>
+        </message>
+        <message>
+            <source>price must be a price such as 1.20</source>
+            <translation>价格必须是类似 1.20 的金额</translation>
+        </message>
+        <message>
+            <source>price must be a price such as 1.20, not {value}</source>
+            <translation>价格必须是类似 1.20 的金额，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>price must be a price of 0 or more</source>
+            <translation>价格必须大于或等于 0</translation>
+        </message>
+        <message>
+            <source>price has more than 2 decimals ({value})</source>
+            <translation>价格的小数超过 2 位（{value}）</translation>
+        </message>
+        <message>
+            <source>the maximum price is below the minimum price</source>
+            <translation>最高价低于最低价</translation>
+        </message>
+        <message>
+            <source>Hidden must be yes or no, not {value}</source>
+            <translation>“隐藏”必须填写“是”或“否”，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>specification {spec} must be written name: value</source>
+            <translation>规格 {spec} 必须写成“名称: 数值”</translation>
+        </message>
+        <message>
+            <source>there is no section {id}</source>
+            <translation>没有编号为 {id} 的展区</translation>
+        </message>
+        <message>
+            <source>there is no section named {name}</source>
+            <translation>没有名为 {name} 的展区</translation>
+        </message>
+        <message>
+            <source>a new product needs a section</source>
+            <translation>新产品需要指定展区</translation>
+        </message>
+        <message>
+            <source>currency must be a 3-letter code such as USD, not {value}</source>
+            <translation>币种必须是 USD 这样的三字母代码，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>lead time must be a number of days, not {value}</source>
+            <translation>交货期必须是天数，不能是 {value}</translation>
+        </message>
+        <message>
+            <source>the same product name is on row {row}</source>
+            <translation>第 {row} 行有相同的产品名称</translation>
+        </message>
+        <message>
+            <source>a new product needs an English name</source>
+            <translation>新产品需要英文名称</translation>
+        </message>
+        <message>
+            <source>unknown import field(s): {fields}</source>
+            <translation>未知的导入字段：{fields}</translation>
+        </message>
+        <message>
+            <source>column of {field} is not a column of the sheet</source>
+            <translation>{field} 对应的列不在表格中</translation>
+        </message>
+        <message>
+            <source>map a column to Name (English) (or Product ID)</source>
+            <translation>请将一列对应到“英文名称”（或“产品编号”）</translation>
+        </message>
+        <message>
+            <source>{label} {problem}</source>
+            <translation>{label_zh}：{problem}</translation>
+        </message>
+        <message>
+            <source>is not a product field</source>
+            <translation>不是产品字段</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <translation>为必填项</translation>
+        </message>
+        <message>
+            <source>an edit needs the product's id</source>
+            <translation>修改产品需要产品编号</translation>
+        </message>
+        <message>
+            <source>must be a positive whole number</source>
+            <translation>必须是正整数</translation>
+        </message>
+        <message>
+            <source>may not be empty (null)</source>
+            <translation>不能为空（null）</translation>
+        </message>
+        <message>
+            <source>must be text</source>
+            <translation>必须是文本</translation>
+        </message>
+        <message>
+            <source>is longer than {limit} characters</source>
+            <translation>超过 {limit} 个字符</translation>
+        </message>
+        <message>
+            <source>is not valid text (unpaired surrogate)</source>
+            <translation>不是有效的文本（含不成对的代理字符）</translation>
+        </message>
+        <message>
+            <source>contains a NUL character</source>
+            <translation>包含 NUL 字符</translation>
+        </message>
+        <message>
+            <source>may not be blank</source>
+            <translation>不能为空白</translation>
+        </message>
+        <message>
+            <source>must be a whole number of cents from 0 to 10^13</source>
+            <translation>必须是 0 到 10^13 之间的整数（单位：分）</translation>
+        </message>
+        <message>
+            <source>is below the minimum price</source>
+            <translation>低于最低价</translation>
+        </message>
+        <message>
+            <source>must be a 3-letter ISO 4217 code such as USD</source>
+            <translation>必须是 USD 这样的三字母 ISO 4217 代码</translation>
+        </message>
+        <message>
+            <source>must be a whole number from 1 to 1,000,000,000</source>
+            <translation>必须是 1 到 1,000,000,000 之间的整数</translation>
+        </message>
+        <message>
+            <source>must be a whole number of days from 0 to 3650</source>
+            <translation>必须是 0 到 3650 之间的整天数</translation>
+        </message>
+        <message>
+            <source>must be true or false</source>
+            <translation>必须是“是”或“否”</translation>
+        </message>
+        <message>
+            <source>must be a list of at most 50 names</source>
+            <translation>必须是最多 50 个名称的列表</translation>
+        </message>
+        <message>
+            <source>each certification is 1 to 50 characters</source>
+            <translation>每项认证为 1 到 50 个字符</translation>
+        </message>
+        <message>
+            <source>must be a list of at most 100 specifications</source>
+            <translation>必须是最多 100 项规格参数的列表</translation>
+        </message>
+        <message>
+            <source>must have name_en, name_zh and value only</source>
+            <translation>只能包含 name_en、name_zh 和 value</translation>
+        </message>
+        <message>
+            <source>is required (at most 200 characters)</source>
+            <translation>为必填项（最多 200 个字符）</translation>
+        </message>
+        <message>
+            <source>is at most 200 characters</source>
+            <translation>最多 200 个字符</translation>
+        </message>
+        <message>
+            <source>is required (at most 500 characters)</source>
+            <translation>为必填项（最多 500 个字符）</translation>
+        </message>
+        <message>
+            <source>a product has at most {max} images</source>
+            <translation>每个产品最多 {max} 张图片</translation>
+        </message>
+        <message>
+            <source>must be attachment UUIDs</source>
+            <translation>必须是附件 UUID</translation>
+        </message>
+        <message>
+            <source>must be an object</source>
+            <translation>必须是对象</translation>
+        </message>
+        <message>
+            <source>unknown field</source>
+            <translation>未知字段</translation>
+        </message>
+        <message>
+            <source>at least one line item</source>
+            <translation>至少需要一个明细行</translation>
+        </message>
+        <message>
+            <source>at most {max} line items</source>
+            <translation>最多 {max} 个明细行</translation>
+        </message>
+        <message>
+            <source>must be a product id or empty</source>
+            <translation>必须是产品编号或留空</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>不能为空</translation>
+        </message>
+        <message>
+            <source>at most {max} characters</source>
+            <translation>最多 {max} 个字符</translation>
+        </message>
+        <message>
+            <source>must not contain NUL characters</source>
+            <translation>不能包含 NUL 字符</translation>
+        </message>
+        <message>
+            <source>must not be blank</source>
+            <translation>不能为空白</translation>
+        </message>
+        <message>
+            <source>contains an unpaired surrogate</source>
+            <translation>包含不成对的代理字符</translation>
+        </message>
+        <message>
+            <source>{value} is not a decimal number (digits, at most 6 decimals, e.g. “1000” or “2.5”)</source>
+            <translation>{value} 不是十进制数（只含数字，最多 6 位小数，例如“1000”或“2.5”）</translation>
+        </message>
+        <message>
+            <source>must be positive</source>
+            <translation>必须大于 0</translation>
+        </message>
+        <message>
+            <source>{value} is not a decimal number (digits, at most 4 decimals, e.g. “12.50”)</source>
+            <translation>{value} 不是十进制数（只含数字，最多 4 位小数，例如“12.50”）</translation>
+        </message>
+        <message>
+            <source>{value} is not an ISO 4217 currency code</source>
+            <translation>{value} 不是 ISO 4217 货币代码</translation>
+        </message>
+        <message>
+            <source>{value} is not an Incoterm 2020 rule ({rules})</source>
+            <translation>{value} 不是 2020 年国际贸易术语规则（{rules}）</translation>
+        </message>
+        <message>
+            <source>must be a date YYYY-MM-DD</source>
+            <translation>必须是 YYYY-MM-DD 格式的日期</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid date</source>
+            <translation>{value} 不是有效日期</translation>
+        </message>
+        <message>
+            <source>must be between 2000 and 2100</source>
+            <translation>必须在 2000 年到 2100 年之间</translation>
+        </message>
+        <message>
+            <source>{value} is in the past</source>
+            <translation>{value} 已经过去</translation>
+        </message>
+        <message>
+            <source>must be a UTC time YYYY-MM-DDTHH:MM:SSZ</source>
+            <translation>必须是 YYYY-MM-DDTHH:MM:SSZ 格式的 UTC 时间</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid time</source>
+            <translation>{value} 不是有效时间</translation>
+        </message>
+        <message>
+            <source>{value} is already past; an offer must be valid for a while</source>
+            <translation>{value} 已经过去；报价必须保留一段有效期</translation>
+        </message>
+        <message>
+            <source>an offer may be valid for at most a year</source>
+            <translation>报价的有效期最长为一年</translation>
+        </message>
+        <message>
+            <source>base_version must be a deal version, got {value}</source>
+            <translation>base_version 必须是交易版本号，而不是 {value}</translation>
+        </message>
+        <message>
+            <source>There is no deal {id} on this device.</source>
+            <translation>此设备上没有交易 {id}。</translation>
+        </message>
+        <message>
+            <source>You are not a party to this deal.</source>
+            <translation>您不是此交易的参与方。</translation>
+        </message>
+        <message>
+            <source>The server did not open this deal: {reason}</source>
+            <translation>服务器未开启此交易：{reason}</translation>
+        </message>
+        <message>
+            <source>Your previous change to this deal is still waiting to be sent; wait for its result first.</source>
+            <translation>您对此交易的上一次更改仍在等待发送；请先等待其结果。</translation>
+        </message>
+        <message>
+            <source>The offer expired at {until}: it can no longer be accepted; counter it instead.</source>
+            <translation>该报价已于 {until} 过期，无法再接受；请改为还价。</translation>
+        </message>
+        <message>
+            <source>You cannot offer now: the deal is {state} (an offer is made on a draft; answer an open offer with a counter-offer).</source>
+            <translation>现在不能报价：交易状态为 {state}（报价只能基于草稿提出；对进行中的报价请还价）。</translation>
+        </message>
+        <message>
+            <source>You cannot counter now: the deal is {state} (only the side that did not make the current offer may counter it).</source>
+            <translation>现在不能还价：交易状态为 {state}（只有未提出当前报价的一方可以还价）。</translation>
+        </message>
+        <message>
+            <source>You cannot accept now: the deal is {state} (only the side that did not make the current offer may accept it, before it expires).</source>
+            <translation>现在不能接受：交易状态为 {state}（只有未提出当前报价的一方可以在报价过期前接受）。</translation>
+        </message>
+        <message>
+            <source>You cannot decline now: the deal is {state} (only the side that did not make the current offer may decline it).</source>
+            <translation>现在不能拒绝：交易状态为 {state}（只有未提出当前报价的一方可以拒绝）。</translation>
+        </message>
+        <message>
+            <source>You cannot withdraw now: the deal is {state} (only the side that made the current offer may withdraw it).</source>
+            <translation>现在不能撤回：交易状态为 {state}（只有提出当前报价的一方可以撤回）。</translation>
+        </message>
+        <message>
+            <source>You cannot sign now: the deal is {state} (only accepted terms are signed, once by each side).</source>
+            <translation>现在不能签署：交易状态为 {state}（只有已接受的条款才能签署，每方签署一次）。</translation>
+        </message>
+        <message>
+            <source>The deal changed meanwhile (it is now version {version}, you looked at version {seen}): look at it again.</source>
+            <translation>交易在此期间已更改（现在是第 {version} 版，您查看的是第 {seen} 版）：请重新查看。</translation>
+        </message>
+        <message>
+            <source>Signing is not available: no key store.</source>
+            <translation>无法签署：没有密钥存储。</translation>
+        </message>
+        <message>
+            <source>The deal has no accepted terms to sign.</source>
+            <translation>此交易没有可签署的已接受条款。</translation>
+        </message>
+        <message>
+            <source>The terms on this device do not match the accepted terms' hash: they will not be signed. Sync again and check the deal.</source>
+            <translation>此设备上的条款与已接受条款的哈希值不一致，因此不会签署。请重新同步并检查此交易。</translation>
+        </message>
+        <message>
+            <source>Your account is not synced yet.</source>
+            <translation>您的账户尚未同步。</translation>
+        </message>
+        <message>
+            <source>Not connected to a server.</source>
+            <translation>未连接到服务器。</translation>
+        </message>
+        <message>
+            <source>The server sent an unexpected reply.</source>
+            <translation>服务器返回了意外的回复。</translation>
+        </message>
+        <message>
+            <source>This deal has no terms yet: there is nothing to export.</source>
+            <translation>此交易还没有条款，没有可导出的内容。</translation>
+        </message>
+        <message>
+            <source>The deal's history is still downloading; try again after the next sync.</source>
+            <translation>交易记录仍在下载中；请在下次同步后重试。</translation>
+        </message>
+        <message>
+            <source>{name} is not a JPEG, PNG or WebP image</source>
+            <translation>{name} 不是 JPEG、PNG 或 WebP 图片</translation>
+        </message>
+        <message>
+            <source>{name} is {width}×{height} pixels; images are at most {max} megapixels</source>
+            <translation>{name} 为 {width}×{height} 像素；图片最多 {max} 百万像素</translation>
+        </message>
+        <message>
+            <source>{name} is too large in pixels: {error}</source>
+            <translation>{name} 像素过大：{error}</translation>
+        </message>
+        <message>
+            <source>{name} is a damaged or unsupported image: {error}</source>
+            <translation>{name} 是已损坏或不支持的图片：{error}</translation>
+        </message>
+        <message>
+            <source>cannot copy {name}: {error}</source>
+            <translation>无法复制 {name}：{error}</translation>
+        </message>
+        <message>
+            <source>only exhibitor staff have a workspace (no company in this profile)</source>
+            <translation>只有展商员工才有工作台（此配置文件中没有公司）</translation>
+        </message>
+        <message>
+            <source>figures cover 1 to 366 days</source>
+            <translation>统计数据覆盖 1 到 366 天</translation>
+        </message>
+        <message>
+            <source>only exhibitor staff import products</source>
+            <translation>只有展商员工可以导入产品</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) in {name}: fix them first (row {row}: {first})</source>
+            <translation>{name} 中有 {count} 个问题：请先修正（第 {row} 行：{first}）</translation>
+        </message>
+        <message>
+            <source>{name} has no products to import</source>
+            <translation>{name} 中没有可导入的产品</translation>
+        </message>
+        <message>
+            <source>at most {max} products per import</source>
+            <translation>每次导入最多 {max} 个产品</translation>
+        </message>
+        <message>
+            <source>Product ID</source>
+            <extracomment>codes whose ``items`` param lists (field or path, problem) pairs, one line each product fields (and the import's field names) as the user reads them</extracomment>
+            <translation>产品编号</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>展区</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>Description (English)</source>
+            <translation>英文描述</translation>
+        </message>
+        <message>
+            <source>Description (Chinese)</source>
+            <translation>中文描述</translation>
+        </message>
+        <message>
+            <source>Specifications</source>
+            <translation>规格参数</translation>
+        </message>
+        <message>
+            <source>Price min</source>
+            <translation>最低价</translation>
+        </message>
+        <message>
+            <source>Price max</source>
+            <translation>最高价</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>MOQ</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <source>Unit (English)</source>
+            <translation>单位（英文）</translation>
+        </message>
+        <message>
+            <source>Unit (Chinese)</source>
+            <translation>单位（中文）</translation>
+        </message>
+        <message>
+            <source>Lead time (days)</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <source>Certifications</source>
+            <translation>认证</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>{field}: {problem}</source>
+            <translation>{field}：{problem}</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
         </message>
     </context>
     <context>

@@ -34,6 +34,7 @@ from ui.context import UiContext
 from ui.images import company_key
 from ui.pages.catalog_editor import IMAGE_FILTER, image_thumb
 from ui.pages.workspace import workspace_service
+from ui.problems import tr_error
 from ui.widgets import label, show_message
 
 Row = dict[str, Any]
@@ -420,7 +421,7 @@ class BoothEditorPage(QWidget):
         try:
             fields = self.values()
         except ValueError as exc:
-            self.show_error(str(exc))
+            self.show_error(tr_error(exc))
             return
         self.show_error("")
         spawn(self.save(fields, self.logo_path, self.banner_path), "booth-save")
@@ -430,10 +431,10 @@ class BoothEditorPage(QWidget):
         try:
             await workspace_service(self.ctx).update_booth(fields, logo=logo, banner=banner)
         except ValueError as exc:
-            self.show_error(str(exc))
+            self.show_error(tr_error(exc))
             return False
         except OSError as exc:
-            show_message(self, self.tr("Booth not saved"), str(exc))
+            show_message(self, self.tr("Booth not saved"), tr_error(exc))
             return False
         finally:
             self.save_button.setEnabled(True)

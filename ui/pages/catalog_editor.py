@@ -53,6 +53,7 @@ from ui.pages.workspace import (
     staff_company_id,
     workspace_service,
 )
+from ui.problems import tr_error
 from ui.widgets import label, show_message, table_view
 
 log = logging.getLogger("fairdesk.ui")
@@ -134,6 +135,7 @@ class ProductDialog(QDialog):
             e.setMaxLength(max_len)
             e.setAccessibleName(name)
             e.setObjectName(f"edit-{key}")
+            e.setCursorPosition(0)  # a long value shows its start, not its end
             return e
 
         # -- general
@@ -919,7 +921,7 @@ class CatalogEditorPage(QWidget):
                 paths = await self._image_paths(images, original)
             await svc.save_product(product, int(base_version) if base_version else None, paths)
         except ValueError as exc:
-            show_message(self, self.tr("Product not saved"), str(exc))
+            show_message(self, self.tr("Product not saved"), tr_error(exc))
             return False
         await self.reload()
         return True
@@ -974,7 +976,7 @@ class CatalogEditorPage(QWidget):
                 for r in rows:
                     await svc.set_hidden(int(r["id"]), hide)
             except ValueError as exc:
-                show_message(self, self.tr("Product not changed"), str(exc))
+                show_message(self, self.tr("Product not changed"), tr_error(exc))
             await self.reload()
 
         spawn(run(), "product-hide")
@@ -1014,7 +1016,7 @@ class CatalogEditorPage(QWidget):
             for pid in ids:
                 await svc.delete_product(pid)
         except ValueError as exc:
-            show_message(self, self.tr("Product not deleted"), str(exc))
+            show_message(self, self.tr("Product not deleted"), tr_error(exc))
         await self.reload()
 
     def review_conflicts(self) -> ConflictDialog | None:
@@ -1031,7 +1033,7 @@ class CatalogEditorPage(QWidget):
         try:
             await workspace_service(self.ctx).resolve_conflict(seq, keep)
         except ValueError as exc:
-            show_message(self, self.tr("Not resolved"), str(exc))
+            show_message(self, self.tr("Not resolved"), tr_error(exc))
         await self.reload()
         if self.conflicts and self.isVisible():
             self.review_conflicts()

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from app.deals import INCOTERMS, compute_totals, minor_units, validate_terms
 from ui.models import ROW_ROLE, plain_tooltip
+from ui.problems import tr_text
 from ui.widgets import label, table_view
 
 Row = dict[str, Any]
@@ -170,7 +171,9 @@ def field_caption(field: str) -> str:
 
 
 def describe_problem(path: str, problem: str) -> str:
-    """One problem as the user reads it: ``Line 2, Quantity: must be positive``."""
+    """One problem as the user reads it: ``Line 2, Quantity: must be positive`` (the
+    problem translated when it is coded, see ui/problems.py)."""
+    problem = tr_text(problem)
     row, field = problem_key(path)
     if row is not None:
         where = QCoreApplication.translate("DealTerms", "Line {n}").format(n=row + 1)
@@ -326,7 +329,7 @@ class LineItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self._problems.get((r, field))
             if problem:
-                return plain_tooltip(problem)
+                return plain_tooltip(tr_text(problem))
             if c == COL_AMOUNT:
                 return plain_tooltip(
                     QCoreApplication.translate(
@@ -423,7 +426,7 @@ def items_table(model: LineItemsModel, parent: QWidget | None = None) -> QTableV
     header.setMinimumSectionSize(48)
     header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(COL_SPEC, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(COL_SPEC, 150)
+    header.resizeSection(COL_SPEC, 110)  # the description gets the room
     for col in (COL_QUANTITY, COL_UNIT, COL_PRICE, COL_CURRENCY, COL_AMOUNT):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     if model.editable:

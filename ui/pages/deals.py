@@ -73,6 +73,7 @@ from ui.pages.deal_terms import (
     note_text_colour,
     parse_utc,
 )
+from ui.problems import tr_error
 from ui.widgets import label, show_message, table_view
 
 if TYPE_CHECKING:
@@ -706,14 +707,14 @@ class DealsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 200)
+        header.resizeSection(0, 340)  # company names are long ("… Technology Co., Ltd.")
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 190)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 150)
+        header.resizeSection(3, 130)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, 130)
+        header.resizeSection(4, 150)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
@@ -1428,12 +1429,12 @@ class DealRoomPage(QWidget):
             else:
                 raise ValueError(kind)
         except (DealError, ValueError) as exc:
-            self.last_error = str(exc)
-            show_message(self, self.tr("Not sent"), str(exc))
+            self.last_error = tr_error(exc)  # translated when the message is coded
+            show_message(self, self.tr("Not sent"), self.last_error)
             return False
         except Exception as exc:  # a keyring failure, a closed store: tell, never crash
             log.exception("deal command %s failed", kind)
-            self.last_error = str(exc) or type(exc).__name__
+            self.last_error = tr_error(exc)
             show_message(self, self.tr("Not sent"), self.last_error)
             return False
         finally:
@@ -1486,7 +1487,7 @@ class DealRoomPage(QWidget):
         try:
             out = await self.service.export_contract(self.deal_id, path, lang=self.ctx.lang)
         except (DealError, OSError, ValueError) as exc:
-            show_message(self, self.tr("Contract not exported"), str(exc))
+            show_message(self, self.tr("Contract not exported"), tr_error(exc))
             return None
         show_message(
             self,

@@ -37,6 +37,7 @@ from app import spreadsheet
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.pages.workspace import Col, RecordTableModel, sorted_view, workspace_service
+from ui.problems import tr_error, tr_text
 from ui.widgets import label, table_view
 
 log = logging.getLogger("fairdesk.ui")
@@ -350,15 +351,26 @@ class ImportWizard(QWizard):
         f = next((f for f in spreadsheet.IMPORT_FIELDS if f.field == key), None)
         return "" if f is None else (f.help_zh if zh else f.help_en)
 
+    def column_caption(self, problem: Any) -> str:
+        """The report's column of a problem: the file's header in English, the field's
+        Chinese label in the Chinese UI."""
+        column = str(getattr(problem, "column", None) or "")
+        if column and self.ctx.lang == "zh_CN":
+            field = getattr(problem, "field", None)
+            f = next((f for f in spreadsheet.IMPORT_FIELDS if f.field == field), None)
+            if f is not None:
+                return f.label_zh
+        return column
+
     def report_rows(self) -> list[Row]:
-        """One line per problem, and one per good row saying what it would do."""
+        """One line per problem (translated), and one per good row saying what it would do."""
         rep = self.report
         out: list[Row] = []
         for r in getattr(rep, "rows", []) or []:
             if r.problems:
                 for p in r.problems:
-                    out.append({"row": p.row, "column": p.column, "problem": p.problem,
-                                "problem_kind": "error"})
+                    out.append({"row": p.row, "column": self.column_caption(p),
+                                "problem": tr_text(p.problem), "problem_kind": "error"})
             elif r.action == "update":
                 out.append({"row": r.row, "column": "", "problem_kind": "ok",
                             "problem": self.tr("Updates product {id}: {name}").format(
@@ -368,9 +380,10 @@ class ImportWizard(QWizard):
                             "problem": self.tr("New product: {name}").format(name=r.name)})
         listed = {(x["row"], x["column"], x["problem"]) for x in out}
         for p in getattr(rep, "problems", []) or []:  # problems of the sheet, not of a row
-            if (p.row, p.column, p.problem) not in listed:
-                out.append({"row": p.row, "column": p.column, "problem": p.problem,
-                            "problem_kind": "error"})
+            line = {"row": p.row, "column": self.column_caption(p), "problem": tr_text(p.problem),
+                    "problem_kind": "error"}
+            if (line["row"], line["column"], line["problem"]) not in listed:
+                out.append(line)
         return out
 
     def error_count(self) -> int:
@@ -406,7 +419,7 @@ class ImportWizard(QWizard):
             self.reading = False
             page.progress.hide()
             _error_style(page.status)
-            page.status.setText(str(exc))
+            page.status.setText(tr_error(exc))
             page.completeChanged.emit()
             return False
         self.reading = False
@@ -424,7 +437,7 @@ class ImportWizard(QWizard):
             path = await workspace_service(self.ctx).write_template(dest, fmt)
         except (OSError, ValueError) as exc:
             _error_style(page.status)
-            page.status.setText(str(exc))
+            page.status.setText(tr_error(exc))
             return False
         page.status.setStyleSheet("")
         page.status.setText(self.tr("Template saved as {path}. Fill it in, save it, then choose it here.")
@@ -442,7 +455,7 @@ class ImportWizard(QWizard):
             report = await workspace_service(self.ctx).dry_run(self.table, dict(self.mapping or {}))
         except ValueError as exc:
             _error_style(page.summary)
-            page.summary.setText(str(exc))
+            page.summary.setText(tr_error(exc))
             return None
         self.report = report
         errors = self.error_count()
@@ -493,7 +506,7 @@ class ImportWizard(QWizard):
         except ValueError as exc:
             page.progress.hide()
             _error_style(page.status)
-            page.status.setText(str(exc))
+            page.status.setText(tr_error(exc))
             self.done_importing = True
             page.completeChanged.emit()
             return None

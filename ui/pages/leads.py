@@ -40,6 +40,7 @@ from ui.pages.workspace import (
     sorted_view,
     workspace_service,
 )
+from ui.problems import tr_error
 from ui.widgets import label, show_message, table_view
 
 Row = dict[str, Any]
@@ -281,7 +282,7 @@ class LeadsPage(QWidget):
         try:
             out = await workspace_service(self.ctx).export_leads_csv(path, leads)
         except (OSError, ValueError) as exc:
-            show_message(self, self.tr("Export failed"), str(exc))
+            show_message(self, self.tr("Export failed"), tr_error(exc))
             return None
         self.ctx_status(self.tr("%Ln lead(s) exported to {path}", "", len(leads)).format(path=out))
         return Path(out)

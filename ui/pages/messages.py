@@ -42,6 +42,7 @@ from offline_cache import social
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.models import ID_ROLE, ROW_ROLE, plain_tooltip
+from ui.problems import tr_error
 from ui.widgets import label, show_message
 
 Row = dict[str, Any]
@@ -556,7 +557,7 @@ class MessagesPage(QWidget):
             return await open_deal_for(self.ctx, buyer_user_id=int(conv["buyer_user_id"]),
                                        conversation_id=int(conv["id"]))
         except ValueError as exc:
-            show_message(self, self.tr("No deal opened"), str(exc))
+            show_message(self, self.tr("No deal opened"), tr_error(exc))
             return None
 
     def send_clicked(self) -> None:

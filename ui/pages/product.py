@@ -29,6 +29,7 @@ from ui.models import Column, LazyRowModel, StaticTableModel
 from ui.pages.deals import open_deal_for
 from ui.pages.messages import contact_company, profile_side
 from ui.pages.workspace import record_view
+from ui.problems import tr_error
 from ui.widgets import label, show_message, table_view
 
 IMAGE = 360
@@ -322,7 +323,7 @@ class ProductPage(QWidget):
         try:
             return await open_deal_for(self.ctx, company_id=company_id, product_ids=[product_id])
         except ValueError as exc:
-            show_message(self, self.tr("No deal opened"), str(exc))
+            show_message(self, self.tr("No deal opened"), tr_error(exc))
             return None
         finally:
             self.deal_button.setEnabled(True)

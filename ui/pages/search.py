@@ -121,7 +121,7 @@ class SearchPage(QWidget):
         self.model = PagedRowModel(
             product_columns(lang),
             page_size=50,
-            max_pages=24,
+            max_pages=16,
             decoration=self._thumb,
             tooltip=self._tooltip,
             parent=self,

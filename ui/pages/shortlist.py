@@ -34,6 +34,7 @@ from app.catalog import (
 from ui.asyncutil import spawn
 from ui.context import UiContext
 from ui.models import StaticTableModel
+from ui.problems import tr_error
 from ui.widgets import label, show_message, table_view
 
 
@@ -265,7 +266,7 @@ class ShortlistPage(QWidget):
         try:
             return await open_deal_for(self.ctx, company_id=company_id, product_ids=product_ids)
         except ValueError as exc:
-            show_message(self, self.tr("No deal opened"), str(exc))
+            show_message(self, self.tr("No deal opened"), tr_error(exc))
             return None
 
     def _open(self, index: QModelIndex) -> None:
