@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from offline_cache import social
 from ui.asyncutil import spawn
@@ -87,6 +87,8 @@ class MessageNotifier(QObject):
             body = ", ".join(names)
         body = body if len(body) <= 200 else body[:199] + "…"
         self.notified.emit(title, body)
+        # the taskbar entry asks for attention on every desktop, with or without a tray
+        QApplication.alert(self.window, 0)
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return
         if self.tray is None:
