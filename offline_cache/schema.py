@@ -246,9 +246,21 @@ CREATE TABLE social_outgoing (
 CREATE INDEX social_outgoing_seq ON social_outgoing(seq);
 """
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Make sure the deal and workspace tables exist: development builds stamped caches
+    with versions 4 and 5 before those migrations held their tables. A no-op on every
+    cache migrated by a release."""
+    for sql in (deals_schema.SQL, workspace_schema.SQL):
+        for stmt in _split(sql):
+            stmt = stmt.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
+            stmt = stmt.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+            conn.execute(stmt)
+
+
 # MIGRATIONS[i] migrates version i -> i + 1 (append only)
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1), _v2, _script(_V3), _script(deals_schema.SQL), _script(workspace_schema.SQL),
+    _v6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -226,3 +226,28 @@ def test_files_waiting_to_upload_survive_a_rebuild(cache_path: Path) -> None:
             ("card_photo_upload:3", '{"p": 1}')]
     finally:
         s.close_sync()
+
+
+def test_a_cache_stamped_version_5_without_its_tables_gets_them(cache_path: Path) -> None:
+    """Development builds stamped caches 4/5 before those versions held tables."""
+    from offline_cache import schema
+
+    s = Store.open_sync(cache_path)
+    s.close_sync()
+    conn = sqlite3.connect(cache_path)
+    for t in ("deals", "deal_events", "signing_keys", "deal_commands", "ws_figures",
+              "ws_leads", "ws_views", "ws_uploads", "ws_resolved", "ws_merged", "ws_imports"):
+        conn.execute(f"DROP TABLE {t}")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    s = Store.open_sync(cache_path)
+    try:
+        assert s.recovery is None
+        tables = s.read_sync(lambda db: {r[0] for r in db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")})
+        assert {"deals", "ws_figures", "ws_uploads"} <= tables
+        assert s.read_sync(lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) \
+            == schema.SCHEMA_VERSION
+    finally:
+        s.close_sync()
