@@ -25,12 +25,27 @@ log = logging.getLogger("fairdesk.ui.images")
 Fetcher = Callable[[str], Awaitable[bytes | None]]
 
 
-def product_key(product_id: int, n: int = 0, size: str = "thumb") -> str:
-    return f"product/{int(product_id)}/{int(n)}?size={size}"
+def _versioned(key: str, version: object) -> str:
+    # the entity's version keeps cached images apart: an exhibitor's new logo or product
+    # images come with a new version, so a client never shows the old file for them
+    return key if version is None else f"{key}&v={version}"
 
 
-def company_key(company_id: int, which: str = "logo", size: str = "thumb") -> str:
-    return f"company/{int(company_id)}/{which}?size={size}"
+def product_key(product_id: int, n: int = 0, size: str = "thumb", version: object = None) -> str:
+    return _versioned(f"product/{int(product_id)}/{int(n)}?size={size}", version)
+
+
+def company_key(company_id: int, which: str = "logo", size: str = "thumb",
+                version: object = None) -> str:
+    return _versioned(f"company/{int(company_id)}/{which}?size={size}", version)
+
+
+def key_parts(key: str) -> tuple[str, str, str, str]:
+    """"product/7/0?size=thumb&v=3" -> ("product", "7", "0", "thumb")."""
+    path, _, query = key.partition("?")
+    kind, _, rest = path.partition("/")
+    ident, _, which = rest.partition("/")
+    return kind, ident, which, "full" if "size=full" in query else "thumb"
 
 
 def _decode(data: bytes, max_side: int) -> QImage:

@@ -83,3 +83,17 @@ def test_low_data_modes(qapp: Any, run: Any, tmp_path: Path) -> None:
     assert run(loader.load(product_key(1, 0, "full"))) is None
     assert run(loader.load(product_key(1, 0, "thumb"))) is not None
     assert calls == [product_key(1, 0, "thumb")]
+
+
+def test_image_keys_carry_the_entity_version() -> None:
+    """A new logo or new product images come with a new entity version: a new key, so
+    the old cached file is never shown for them; fetching ignores the version."""
+    from ui.context import parse_image_key
+    from ui.images import company_key, key_parts, product_key
+
+    assert product_key(7, 0, "thumb") == "product/7/0?size=thumb"
+    assert product_key(7, 0, "thumb", 3) != product_key(7, 0, "thumb", 4)
+    assert company_key(5, "logo", "full", 2) == "company/5/logo?size=full&v=2"
+    assert key_parts(product_key(7, 1, "full", 9)) == ("product", "7", "1", "full")
+    assert parse_image_key(company_key(5, "banner", "full", 2)) == ("company", 5, "banner", "full")
+    assert parse_image_key(product_key(7, 2, "thumb", 9)) == ("product", 7, 2, "thumb")

@@ -20,7 +20,7 @@ from app.catalog import Row, bilingual, format_price, localized
 from offline_cache import social
 from ui.asyncutil import spawn
 from ui.context import UiContext
-from ui.images import company_key, product_key
+from ui.images import company_key, key_parts, product_key
 from ui.models import ROW_ROLE, Column, LazyRowModel
 from ui.pages.messages import FirstMessageDialog, contact_company, profile_side, social_service
 from ui.pages.workspace import record_view
@@ -217,7 +217,7 @@ class BoothPage(QWidget):
         cid = int(row["id"])
         name = str(row.get("name_en") or "")
         if row.get("has_banner"):
-            key = company_key(cid, "banner", "full")
+            key = company_key(cid, "banner", "full", row.get("version"))
             pix = self.ctx.images.cached(key)
             if pix is None and self.ctx.images.allowed(key):
                 self.ctx.images.request(key)
@@ -226,7 +226,7 @@ class BoothPage(QWidget):
             self._show_banner(None)
         logo: QPixmap | None = None
         if row.get("has_logo"):
-            key = company_key(cid, "logo", "thumb")
+            key = company_key(cid, "logo", "thumb", row.get("version"))
             logo = self.ctx.images.cached(key)
             if logo is None:
                 self.ctx.images.request(key)
@@ -278,17 +278,20 @@ class BoothPage(QWidget):
             self._fit_banner()
 
     def _thumb(self, row: Row) -> QIcon:
-        key = product_key(int(row["id"]), 0, "thumb")
+        key = product_key(int(row["id"]), 0, "thumb", row.get("version"))
         if not row.get("image_count"):
             return QIcon(self.ctx.images.placeholder(QSize(THUMB, THUMB), str(row.get("name_en") or "")))
         return QIcon(self.ctx.images.pixmap(key, QSize(THUMB, THUMB), str(row.get("name_en") or "")))
 
     def _on_image(self, key: str) -> None:
-        if key.startswith("product/") and key.endswith("/0?size=thumb"):
-            self.model.row_changed(int(key.split("/")[1]))
-        elif self.company and key == company_key(int(self.company["id"]), "banner", "full"):
+        kind, ident, which, size = key_parts(key)
+        if kind == "product" and which == "0" and size == "thumb" and ident.isdigit():
+            self.model.row_changed(int(ident))
+        elif self.company and key == company_key(int(self.company["id"]), "banner", "full",
+                                                 self.company.get("version")):
             self._show_banner(self.ctx.images.cached(key))
-        elif self.company and key == company_key(int(self.company["id"]), "logo", "thumb"):
+        elif self.company and key == company_key(int(self.company["id"]), "logo", "thumb",
+                                                 self.company.get("version")):
             self._set_images(self.company)
 
     def _open_product(self, index: QModelIndex) -> None:

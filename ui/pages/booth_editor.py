@@ -314,7 +314,7 @@ class BoothEditorPage(QWidget):
         elif c.get("pending_logo") and not self.remove_logo:  # saved here, not uploaded yet
             pix = image_thumb(str(c["pending_logo"]), LOGO.width() * 2)
         elif c.get("has_logo") and not self.remove_logo and cid:
-            key = company_key(cid, "logo", "thumb")
+            key = company_key(cid, "logo", "thumb", c.get("version"))
             pix = images.cached(key)
             if pix is None:
                 images.request(key)
@@ -330,7 +330,7 @@ class BoothEditorPage(QWidget):
         elif c.get("pending_banner") and not self.remove_banner:
             bpix = image_thumb(str(c["pending_banner"]), BANNER.width() * 2)
         elif c.get("has_banner") and not self.remove_banner and cid:
-            key = company_key(cid, "banner", "full")
+            key = company_key(cid, "banner", "full", c.get("version"))
             bpix = images.cached(key)
             if bpix is None:
                 images.request(key)

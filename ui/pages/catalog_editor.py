@@ -275,11 +275,12 @@ class ProductDialog(QDialog):
         self.images_touched = False
         pid = int(p.get("id") or 0)
         self._pid = pid
+        self._version = p.get("version")
         pending = [str(x) for x in as_list(p.get("pending_images")) if x]
         for path in pending:  # images of an unsent edit: they replace the server's
             self._add_image_item(image_thumb(path), {"path": path}, Path(path).name)
         for n in range(int(p.get("image_count") or 0) if pid > 0 and not pending else 0):
-            key = product_key(pid, n, "thumb")
+            key = product_key(pid, n, "thumb", p.get("version"))
             pix = ctx.images.pixmap(key, QSize(THUMB, THUMB), str(n + 1))
             self._add_image_item(pix, {"n": n}, self.tr("Image {n}").format(n=n + 1))
         ctx.images.image_ready.connect(self._on_image)
@@ -347,12 +348,13 @@ class ProductDialog(QDialog):
     def _on_image(self, key: str) -> None:
         """A server image arrived: show it instead of its placeholder."""
         prefix = f"product/{self._pid}/"
-        if self._pid <= 0 or not key.startswith(prefix) or not key.endswith("size=thumb"):
+        if self._pid <= 0 or not key.startswith(prefix) or "size=thumb" not in key:
             return
         for i in range(self.images.count()):
             item = self.images.item(i)
             data = item.data(Qt.ItemDataRole.UserRole)
-            if isinstance(data, dict) and key == product_key(self._pid, int(data.get("n", -1)), "thumb"):
+            if isinstance(data, dict) and key == product_key(
+                    self._pid, int(data.get("n", -1)), "thumb", self._version):
                 pix = self.ctx.images.cached(key)
                 if pix is not None:
                     item.setIcon(QIcon(pix))

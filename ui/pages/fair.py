@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.catalog import Row, bilingual, format_bytes
 from ui.asyncutil import spawn
 from ui.context import UiContext
-from ui.images import company_key
+from ui.images import company_key, key_parts
 from ui.models import ROW_ROLE, DirectoryTreeModel, LazyRowModel, company_columns
 from ui.widgets import label, table_view
 
@@ -226,7 +226,7 @@ class FairPage(QWidget):
         name = str(row.get("name_en") or row.get("name_zh") or "")
         images = self.ctx.images
         if row.get("has_logo"):
-            key = company_key(int(row["id"]), "logo", "thumb")
+            key = company_key(int(row["id"]), "logo", "thumb", row.get("version"))
             pix = images.cached(key)
             if pix is not None:
                 return QIcon(pix)
@@ -234,8 +234,9 @@ class FairPage(QWidget):
         return QIcon(images.initials(QSize(48, 48), name))
 
     def _on_image(self, key: str) -> None:
-        if key.startswith("company/") and key.endswith("/logo?size=thumb"):
-            self.booth_model.row_changed(int(key.split("/")[1]))
+        kind, ident, which, size = key_parts(key)
+        if kind == "company" and which == "logo" and size == "thumb" and ident.isdigit():
+            self.booth_model.row_changed(int(ident))
 
     def _open_booth(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

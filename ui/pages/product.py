@@ -274,8 +274,8 @@ class ProductPage(QWidget):
             self.image.setPixmap(self.ctx.images.placeholder(size, name))
             return
         pid = int(row["id"])
-        full = product_key(pid, self._image_n, "full")
-        thumb = product_key(pid, self._image_n, "thumb")
+        full = product_key(pid, self._image_n, "full", row.get("version"))
+        thumb = product_key(pid, self._image_n, "thumb", row.get("version"))
         pix = self.ctx.images.cached(full)
         if pix is None:
             if self.ctx.images.allowed(full):
@@ -288,7 +288,8 @@ class ProductPage(QWidget):
     def _gallery_icon(self, r: Row) -> QIcon:
         if self.product is None:
             return QIcon()
-        key = product_key(int(self.product["id"]), int(r["n"]), "thumb")
+        key = product_key(int(self.product["id"]), int(r["n"]), "thumb",
+                          self.product.get("version"))
         return QIcon(self.ctx.images.pixmap(key, QSize(64, 64), str(int(r["n"]) + 1)))
 
     def _on_gallery(self, current: QModelIndex, _prev: QModelIndex) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.catalog import Row, UiFilters, _make_filters, bilingual, format_price, localized
 from ui.asyncutil import spawn
 from ui.context import UiContext
-from ui.images import product_key
+from ui.images import key_parts, product_key
 from ui.models import ROW_ROLE, PagedRowModel, product_columns
 from ui.widgets import card_grid, label, table_view
 
@@ -347,7 +347,7 @@ class SearchPage(QWidget):
         name = str(row.get("name_en") or "")
         if not row.get("image_count"):
             return QIcon(self.ctx.images.placeholder(QSize(THUMB, THUMB), name))
-        key = product_key(int(row["id"]), 0, "thumb")
+        key = product_key(int(row["id"]), 0, "thumb", row.get("version"))
         return QIcon(self.ctx.images.pixmap(key, QSize(THUMB, THUMB), name))
 
     def _tooltip(self, row: Row) -> str:
@@ -357,8 +357,9 @@ class SearchPage(QWidget):
         return "\n".join(lines)
 
     def _on_image(self, key: str) -> None:
-        if key.startswith("product/") and key.endswith("/0?size=thumb"):
-            self.model.row_changed(int(key.split("/")[1]))
+        kind, ident, which, size = key_parts(key)
+        if kind == "product" and which == "0" and size == "thumb" and ident.isdigit():
+            self.model.row_changed(int(ident))
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
