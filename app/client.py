@@ -21,8 +21,11 @@ benchmark.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
+import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -44,6 +47,49 @@ USER_AGENT = f"FairDesk/{APP_VERSION} (desktop; protocol 1)"
 PROTOCOL_VERSION = 1
 LONG_POLL_WAIT = 25
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=40.0, write=30.0, pool=10.0)
+# replies larger than this are decoded on a worker thread: orjson holds the interpreter
+# lock, and a big pull reply decoded on the GUI thread's loop stalled the window >100 ms
+# (with its checks ~1-2 ms per 100 KB; a small reply costs less than the hop)
+THREAD_DECODE_BYTES = 128 * 1024
+
+
+# --------------------------------------------------------------------------- TLS
+
+_ssl_lock = threading.Lock()
+_verified_ssl: ssl.SSLContext | None = None
+
+
+def verified_ssl_context() -> ssl.SSLContext:
+    """The process's one certificate-verifying TLS context (what httpx builds by default
+    with ``trust_env=False``: the certifi CA bundle, hostname checks), built on first use.
+
+    Building it reads and parses the CA bundle (20-115 ms); every ``ApiClient`` for an
+    https server shares it. ``prepare_ssl_context`` builds it on a worker thread.
+    """
+    global _verified_ssl
+    with _ssl_lock:
+        if _verified_ssl is None:
+            _verified_ssl = httpx.create_ssl_context(verify=True, trust_env=False)
+        return _verified_ssl
+
+
+async def prepare_ssl_context(base_url: str) -> None:
+    """Build the shared verifying TLS context on a worker thread when ``base_url`` is an
+    https server (a plain http server, like the embedded demo, needs none), so that
+    creating the ``ApiClient`` does not stall the event loop's thread."""
+    if _verified_ssl is None and base_url.strip().lower().startswith("https:"):
+        await asyncio.to_thread(verified_ssl_context)
+
+
+def _ssl_context_for(base_url: str) -> ssl.SSLContext:
+    """The TLS context for a client of ``base_url``: the shared verifying one for https.
+    A plain http server gets a context that trusts no certificate at all (no CA loaded,
+    verification and hostname checks on): the client only talks to its own base URL, so
+    it is never used, and it fails closed if it ever were."""
+    if not base_url.lower().startswith("http:"):
+        return verified_ssl_context()
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED, check_hostname: on
+    return ctx
 
 
 # --------------------------------------------------------------------------- errors
@@ -212,6 +258,9 @@ class ApiClient:
             ),
             follow_redirects=False,
             trust_env=False,
+            # a prepared context: httpx would otherwise load the CA bundle here, on the
+            # GUI thread, for every client (also for the embedded demo's plain http)
+            verify=_ssl_context_for(self.base_url) if transport is None else True,
         )
 
     # -- lifecycle / auth
@@ -389,8 +438,11 @@ class ApiClient:
             body["product_format"] = "rows"
         before = self.bytes_received
         response = await self._request("POST", "/v1/sync/pull", json=body)
-        data = _decode_json(response)
-        reply = _parse_pull(data, wire_bytes=self.bytes_received - before)
+        wire = self.bytes_received - before
+        if len(response.content) > THREAD_DECODE_BYTES:
+            reply = await asyncio.to_thread(_decode_pull, response, wire)
+        else:
+            reply = _decode_pull(response, wire)
         reply.body_seconds = self.last_timing[1]
         return reply
 
@@ -652,6 +704,10 @@ def _expect_list_of_dicts(data: Any, what: str) -> list[dict[str, Any]]:
 
 
 _OPS = frozenset(("upsert", "delete"))
+
+
+def _decode_pull(response: httpx.Response, wire_bytes: int) -> PullReply:
+    return _parse_pull(_decode_json(response), wire_bytes=wire_bytes)
 
 
 def _parse_pull(data: Any, *, wire_bytes: int) -> PullReply:

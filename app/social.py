@@ -23,9 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import segno
-import vobject
-
 from offline_cache import social
 from offline_cache.changes import ChangeSet
 
@@ -487,6 +484,8 @@ CSV_COLUMNS = ("name", "title", "company", "country", "phone", "email", "website
 
 def card_vcard(card: Mapping[str, Any]) -> Any:
     """One card as a ``vobject`` vCard 3.0 component."""
+    import vobject  # the vCard and QR code libraries load with the first export (~10 MB)
+
     v = vobject.vCard()
     name = str(card.get("name") or "").strip() or str(card.get("email") or "") or "(no name)"
     v.add("fn").value = name
@@ -547,6 +546,8 @@ def _csv_cell(v: Any) -> str:
 
 def card_qr_png(card: Mapping[str, Any], scale: int = 6) -> bytes:
     """A QR code (PNG) holding one's card as a vCard, for on-site meetings."""
+    import segno
+
     buf = io.BytesIO()
     segno.make(str(card_vcard(card).serialize()), error="m").save(
         buf, kind="png", scale=scale, border=2)
@@ -554,6 +555,8 @@ def card_qr_png(card: Mapping[str, Any], scale: int = 6) -> bytes:
 
 
 def card_qr_svg(card: Mapping[str, Any], scale: int = 4) -> str:
+    import segno
+
     buf = io.BytesIO()
     segno.make(str(card_vcard(card).serialize()), error="m").save(
         buf, kind="svg", scale=scale, border=2, xmldecl=False)

@@ -53,13 +53,15 @@ import contextlib
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from . import outbox
 from .changes import ChangeSet
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "COMMANDS",

@@ -27,12 +27,14 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from .changes import ChangeSet
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STATES = ("pending", "sent", "applied", "rejected")
 OPEN_STATES = ("pending", "sent")

@@ -11,10 +11,9 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from .schema import (
     BOOL_FIELDS,
@@ -28,6 +27,9 @@ from .schema import (
     STAFF_COLUMNS,
 )
 from .search import SearchError, SearchFilters, SearchPage, search_products
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "SearchError",

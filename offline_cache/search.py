@@ -35,9 +35,11 @@ import sqlite3
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 # ---------------------------------------------------------------- segmentation
 _CJK_RANGES = (

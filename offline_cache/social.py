@@ -22,14 +22,16 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from . import outbox
 from .changes import ChangeSet
 from .checks import check_tags
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "MAX_ATTACHMENT",

@@ -17,10 +17,9 @@ import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from . import search
 from .changes import ChangeSet
@@ -34,6 +33,9 @@ from .schema import (
     SECTION_COLUMNS,
     STAFF_COLUMNS,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "ChangeSet",

@@ -78,13 +78,15 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import orjson
-import sqlite_utils
 
 from . import outbox
 from .changes import ChangeSet
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "COMPANY_FIELDS",

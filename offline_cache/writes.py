@@ -14,13 +14,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlite_utils
 
 from . import outbox, syncstate
 from .changes import ChangeSet
 from .checks import check_tags
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from .outbox import OutboxItem
 
 FAVOURITE_KINDS = ("product", "company")

@@ -215,6 +215,11 @@ class FairDeskApp(QObject):
         if self.session is not None:
             await self.session.close()
             self.session = None
+        from app.client import prepare_ssl_context
+
+        # an https server's TLS context (the CA bundle, 20-115 ms) is built on a worker
+        # thread, not by the client's constructor on this one
+        await prepare_ssl_context(url)
         session = AppSession(self.profile, url, data_dir=self.dir, engine_options=SYNC_OPTIONS)
         await session.open()
         settings = session.settings
@@ -350,9 +355,10 @@ class FairDeskApp(QObject):
         }
 
     async def use_server(self, url: str) -> dict[str, Any]:
-        from app.client import ApiClient, normalize_base_url
+        from app.client import ApiClient, normalize_base_url, prepare_ssl_context
 
         url = normalize_base_url(url)
+        await prepare_ssl_context(url)
         async with ApiClient(url) as client:
             info = await client.info()
         await self._switch(url, demo=False)

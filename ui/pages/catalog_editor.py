@@ -837,6 +837,12 @@ class CatalogEditorPage(QWidget):
             from ui.pages.cards import fit_columns
 
             fit_columns(self.table, widest=320)
+            # room for the longest status ("Visible, waiting to sync"), which comes later
+            status = self.table.fontMetrics().horizontalAdvance(
+                status_text({"hidden": False, "pending": True})) + 16
+            self.table.setColumnWidth(6, max(self.table.columnWidth(6), status))
+            for col in (1, 2):  # the other name and the section give way on small screens
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 165))
             self._fitted = True
         hidden = sum(1 for r in rows if r.get("hidden"))
         self.count.setText(self.tr("%Ln product(s), of which {hidden} hidden", "", len(rows))
