@@ -169,6 +169,8 @@ def _preload() -> None:
             log.debug("keyring detection failed", exc_info=True)
 
     threading.Thread(target=detect_keyring, name="fairdesk-keyring", daemon=True).start()
+    import httpcore  # noqa: F401  (httpx imports it when the session's client is made)
+
     import app.catalog
     import app.embedded
     import app.session
