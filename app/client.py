@@ -47,9 +47,10 @@ USER_AGENT = f"FairDesk/{APP_VERSION} (desktop; protocol 1)"
 PROTOCOL_VERSION = 1
 LONG_POLL_WAIT = 25
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=40.0, write=30.0, pool=10.0)
-# replies larger than this are decoded on a worker thread: orjson holds the interpreter
-# lock, and a big pull reply decoded on the GUI thread's loop stalled the window >100 ms
-# (with its checks ~1-2 ms per 100 KB; a small reply costs less than the hop)
+# pull replies larger than this are decoded and checked on a worker thread, not on the
+# GUI thread's event loop (a large reply stalled the window >100 ms there); orjson holds
+# the interpreter lock while it decodes, the checks after it let the GUI thread in every
+# switch interval. A small reply costs less than the hop to a thread.
 THREAD_DECODE_BYTES = 128 * 1024
 
 
@@ -88,8 +89,7 @@ def _ssl_context_for(base_url: str) -> ssl.SSLContext:
     it is never used, and it fails closed if it ever were."""
     if not base_url.lower().startswith("http:"):
         return verified_ssl_context()
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED, check_hostname: on
-    return ctx
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED, check_hostname: on
 
 
 # --------------------------------------------------------------------------- errors

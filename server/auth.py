@@ -293,8 +293,16 @@ def logout(state: ServerState, token: str | None) -> None:
 
 
 def me(state: ServerState, token: str | None) -> dict[str, Any]:
+    """The signed-in user; exhibitor staff also get their company's ``join_code`` (what a
+    colleague registers with)."""
     with db.read_tx(state.engine) as conn:
-        return require_user(conn, token).to_wire()
+        user = require_user(conn, token)
+        out = user.to_wire()
+        if user.role == "exhibitor" and user.company_id is not None:
+            out["join_code"] = conn.execute(
+                sa.select(db.companies.c.join_code).where(db.companies.c.id == user.company_id)
+            ).scalar_one_or_none()
+        return out
 
 
 # ------------------------------------------------------------------------ routes
@@ -323,6 +331,10 @@ class UserOut(BaseModel):
     role: Literal["buyer", "exhibitor"]
     company_id: int | None
     created_at: str
+
+
+class MeOut(UserOut):
+    join_code: str | None = None  # exhibitor staff: their company's staff join code
 
 
 class AuthOut(BaseModel):
@@ -354,7 +366,7 @@ async def logout_route(
     return Response(status_code=204)
 
 
-@router.get("/v1/me", response_model=UserOut, tags=["accounts"])
+@router.get("/v1/me", response_model=MeOut, tags=["accounts"])
 async def me_route(
     request: Request, creds: Creds
 ) -> Response:

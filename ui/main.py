@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     return rc
 
 
-SQLITE_HEAP_LIMIT = 12 * 1024 * 1024
+SQLITE_HEAP_LIMIT = 10 * 1024 * 1024
 
 
 def _limit_memory() -> None:

@@ -4709,6 +4709,10 @@ The offline-first desktop client for online trade fairs: browse, search and shor
             <translation>您的工作台</translation>
         </message>
         <message>
+            <source>colleagues join with the staff code {code}</source>
+            <translation>同事可用员工代码 {code} 加入</translation>
+        </message>
+        <message>
             <source>Your company's data has not arrived yet: it downloads with the next sync.</source>
             <translation>贵公司的数据尚未到达：将在下次同步时下载。</translation>
         </message>

@@ -410,6 +410,7 @@ class WorkspacePage(QWidget):
         self._debounce.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
 
         self.title = label(self.tr("Workspace"), "title", self)
+        self._code: str | None = None
         self.subtitle = label("", "subtitle", self)  # no wrap: a wrapped label makes the
         # scroll area size the page by its preferred (taller) height
         # catalog edits that need a decision (conflicts with another PC)
@@ -557,8 +558,13 @@ class WorkspacePage(QWidget):
         if self.company:
             self.title.setText(localized(self.company, "name", lang) or self.tr("Workspace"))
             booth = str(self.company.get("booth_no") or "")
-            self.subtitle.setText(self.tr("Your workspace · booth {booth}").format(booth=booth)
-                                  if booth else self.tr("Your workspace"))
+            text = (self.tr("Your workspace · booth {booth}").format(booth=booth)
+                    if booth else self.tr("Your workspace"))
+            code = await self._join_code()
+            if code:
+                text += " · " + self.tr("colleagues join with the staff code {code}").format(
+                    code=code)
+            self.subtitle.setText(text)
         else:
             self.title.setText(self.tr("Workspace"))
             self.subtitle.setText(self.tr(
@@ -590,6 +596,16 @@ class WorkspacePage(QWidget):
                 "%Ln product edit(s) clashed with a change saved meanwhile on another PC. "
                 "Nothing was overwritten: choose which version to keep.", "", n))
         self.loaded.emit()
+
+    async def _join_code(self) -> str:
+        """The company's staff join code (``GET /v1/me``; online only, kept once read)."""
+        if self._code is None and self.ctx.client is not None and self.ctx.is_online():
+            try:
+                me = await self.ctx.client.me()
+            except Exception:  # offline or refused: shown when the link is back
+                return ""
+            self._code = str(me.get("join_code") or "")
+        return self._code or ""
 
     async def _load_top(self, svc: WorkspaceService) -> None:
         views: dict[int, int] = {}
