@@ -33,9 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import tempfile
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +44,7 @@ from xml.sax.saxutils import escape
 import orjson
 
 from .deals import GENESIS, canonical_json, event_hash, signing_message, terms_hash
+from .files import write_atomic
 from .keys import fingerprint, verify_signature
 
 __all__ = ["FORMAT", "ContractCheck", "ContractError", "export_contract_pdf", "render_contract",
@@ -313,19 +312,7 @@ def export_contract_pdf(deal: Mapping[str, Any], events: Sequence[Mapping[str, A
         data = render_contract(deal, events, lang)
     except (TypeError, ValueError, KeyError) as exc:
         raise ContractError(f"the deal cannot be written as a contract: {exc}") from exc
-    target = Path(dest)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".fairdesk-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomic(Path(dest), data)
 
 
 # =========================================================================== verification

@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from offline_cache import deals as cache
-from offline_cache.workspace import CodedText
+from offline_cache.workspace import CodedError, CodedText
 
 if TYPE_CHECKING:
     from .keys import KeyStore
@@ -133,21 +133,13 @@ _TERMS_TEXT = (("incoterm_place", 1, 200, True), ("payment_terms", 1, 2000, True
                ("notes", 0, 4000, False))
 
 
-class DealError(ValueError):
-    """Bad input or a command the deal's state does not allow (message for the user)."""
+class DealError(CodedError):
+    """Bad input or a command the deal's state does not allow (message for the user;
+    ``.code`` / ``.params`` for a translated UI)."""
 
     def __init__(self, message: str, problems: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(message)
         self.problems = list(problems)
-
-    @property
-    def code(self) -> str:
-        """The message's stable id ("" when it has none)."""
-        return str(getattr(self.args[0] if self.args else "", "code", ""))
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(getattr(self.args[0] if self.args else "", "params", {}))
 
 
 def _msg(code: str, text: str, **params: Any) -> CodedText:

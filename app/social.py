@@ -15,8 +15,6 @@ import csv
 import io
 import json
 import logging
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -27,6 +25,7 @@ from offline_cache import social
 from offline_cache.changes import ChangeSet
 
 from .client import ApiClient, ApiError, NetworkError
+from .files import write_atomic
 
 if TYPE_CHECKING:
     from .sync import StoreLike, SyncEngine
@@ -156,21 +155,33 @@ async def upload_pending(store: StoreLike, client: ApiClient, seqs: Sequence[int
     Card photos queued by ``SocialService.set_card_photo`` go up the same way."""
     done = await _upload_card_photos(store, client, seqs)
     uploads = await store.read(social.pending_uploads, seqs)
+    return done + await upload_each(store, client, uploads, social.set_upload_state,
+                                    "file", "attachment")
+
+
+async def upload_each(store: StoreLike, client: ApiClient, uploads: Sequence[Mapping[str, Any]],
+                      set_state: Any, file_word: str, thing: str) -> int:
+    """Upload each pending row (``attachment_id``, ``local_path``, ``filename``) and record
+    its state with ``set_state(db, attachment_id, state, reason=None)``: a file that is gone
+    or refused for good is marked failed (its mutation is then rejected by the server and
+    the queue goes on); a network error, a server error or a 401 propagates (the engine
+    retries with the same UUID). Returns how many were uploaded."""
+    done = 0
     for u in uploads:
         aid = str(u["attachment_id"])
         try:
             await upload_attachment(client, aid, Path(u["local_path"]), u.get("filename"))
         except OSError as exc:
-            await store.write(social.set_upload_state, aid, "failed",
-                              f"the file cannot be read: {exc.strerror or exc}")
+            await store.write(set_state, aid, "failed",
+                              f"the {file_word} cannot be read: {exc.strerror or exc}")
             continue
         except ApiError as exc:
             if exc.transient or exc.status == 401:
                 raise
-            await store.write(social.set_upload_state, aid, "failed",
-                              f"the server refused the attachment: {exc.detail or exc.code}")
+            await store.write(set_state, aid, "failed",
+                              f"the server refused the {thing}: {exc.detail or exc.code}")
             continue
-        await store.write(social.set_upload_state, aid, "uploaded")
+        await store.write(set_state, aid, "uploaded")
         done += 1
     return done
 
@@ -338,7 +349,7 @@ class SocialService:
         chose in the platform's save dialog)."""
         data, _name = await download_attachment(self.client, attachment_id)
         target = Path(dest)
-        await asyncio.to_thread(_write_atomic, target, data)
+        await asyncio.to_thread(write_atomic, target, data)
         return target
 
     async def attachment_name(self, attachment_id: str) -> str:
@@ -463,18 +474,6 @@ def _send_and_report(db: Any, kw: Mapping[str, Any]) -> _SentChangeSet:
     return cs
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".fairdesk-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------- exports

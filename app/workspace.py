@@ -56,7 +56,6 @@ import asyncio
 import csv
 import io
 import logging
-import os
 import shutil
 import tempfile
 import uuid
@@ -67,10 +66,11 @@ from typing import TYPE_CHECKING, Any
 
 from offline_cache import queries, workspace
 from offline_cache.changes import ChangeSet
-from offline_cache.workspace import CodedText
+from offline_cache.workspace import CodedError, CodedText
 
-from .client import ApiClient, ApiError
-from .social import sniff_attachment, upload_attachment
+from .client import ApiClient
+from .files import write_atomic
+from .social import sniff_attachment, upload_each
 from .spreadsheet import (
     ImportReport,
     Progress,
@@ -109,19 +109,11 @@ LEAD_CSV_COLUMNS = (
 )
 
 
-class WorkspaceError(ValueError):
+class WorkspaceError(CodedError):
     """A workspace action that cannot be done as asked (the message says why). The
     message (``args[0]``) is a ``CodedText`` with a stable ``code`` and ``params`` for a
     translated UI (``.code`` / ``.params`` here too); a spreadsheet's or the cache's
     coded message is passed on as it is."""
-
-    @property
-    def code(self) -> str:
-        return str(getattr(self.args[0] if self.args else "", "code", ""))
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return dict(getattr(self.args[0] if self.args else "", "params", {}))
 
 
 def _msg(code: str, text: str, **params: Any) -> CodedText:
@@ -216,25 +208,8 @@ async def upload_pending(store: StoreLike, client: ApiClient, seqs: Sequence[int
     engine retries with the same UUIDs). Returns how many were uploaded."""
     await _prune_uploaded(store)
     uploads = await store.read(workspace.pending_uploads, seqs)
-    done = 0
-    for u in uploads:
-        aid = str(u["attachment_id"])
-        path = Path(u["local_path"])
-        try:
-            await upload_attachment(client, aid, path, u.get("filename"))
-        except OSError as exc:
-            await store.write(workspace.set_upload_state, aid, "failed",
-                              f"the image file cannot be read: {exc.strerror or exc}")
-            continue
-        except ApiError as exc:
-            if exc.transient or exc.status == 401:
-                raise
-            await store.write(workspace.set_upload_state, aid, "failed",
-                              f"the server refused the image: {exc.detail or exc.code}")
-            continue
-        await store.write(workspace.set_upload_state, aid, "uploaded")
-        done += 1
-    return done
+    return await upload_each(store, client, uploads, workspace.set_upload_state,
+                             "image file", "image")
 
 
 async def _prune_uploaded(store: StoreLike) -> None:
@@ -282,18 +257,6 @@ def leads_to_csv(leads: Sequence[Mapping[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".fairdesk-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _queue_import(db: Any, report_products: list[dict[str, Any]], company_id: int | None,
@@ -442,7 +405,7 @@ class WorkspaceService:
         target = Path(dest)
         data = ("\ufeff" + leads_to_csv(leads)).encode("utf-8")
         try:
-            await asyncio.to_thread(_write_atomic, target, data)
+            await asyncio.to_thread(write_atomic, target, data)
         except OSError as exc:
             raise WorkspaceError(_msg("file.cannot_write",
                                       f"cannot write {target.name}: {exc.strerror or exc}",

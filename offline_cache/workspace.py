@@ -220,6 +220,19 @@ class CodedText(str):
         return (CodedText, (str(self), self.code, self.params))
 
 
+class CodedError(ValueError):
+    """A ValueError whose message (``args[0]``) may be a :class:`CodedText`: ``.code`` and
+    ``.params`` give its stable id and template params ("" and {} for a plain message)."""
+
+    @property
+    def code(self) -> str:
+        return str(getattr(self.args[0] if self.args else "", "code", ""))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(getattr(self.args[0] if self.args else "", "params", {}))
+
+
 def _bad_text(v: str) -> str | None:
     try:
         v.encode("utf-8")
