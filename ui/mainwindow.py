@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
@@ -600,8 +600,58 @@ def _page(ctx: UiContext, window: MainWindow, module: str, cls: str) -> Callable
     """A page factory that imports ``ui.pages.<module>`` when the page is first shown
     (each page module costs 20–55 ms to import at start-up)."""
     def build() -> QWidget:
-        page_class = getattr(importlib.import_module(f"ui.pages.{module}"), cls)
+        page_class = getattr(_page_module(module), cls)
         page: QWidget = page_class(ctx, window)
         return page
 
     return build
+
+
+def _page_module(name: str) -> ModuleType:
+    """The page module ``ui.pages.<name>``, imported now. The imports are spelled out (not
+    ``importlib``) so that the bundler (PyInstaller) sees every page module."""
+    if name == "search":
+        from ui.pages import search
+
+        return search
+    if name == "shortlist":
+        from ui.pages import shortlist
+
+        return shortlist
+    if name == "messages":
+        from ui.pages import messages
+
+        return messages
+    if name == "deals":
+        from ui.pages import deals
+
+        return deals
+    if name == "cards":
+        from ui.pages import cards
+
+        return cards
+    if name == "booth":
+        from ui.pages import booth
+
+        return booth
+    if name == "product":
+        from ui.pages import product
+
+        return product
+    if name == "workspace":
+        from ui.pages import workspace
+
+        return workspace
+    if name == "catalog_editor":
+        from ui.pages import catalog_editor
+
+        return catalog_editor
+    if name == "booth_editor":
+        from ui.pages import booth_editor
+
+        return booth_editor
+    if name == "leads":
+        from ui.pages import leads
+
+        return leads
+    raise KeyError(name)
