@@ -40,3 +40,19 @@ def test_deals_badge(ctx: Any, qtbot: Any, run: Any, tmp_path: Path) -> None:
         assert window.deals_waiting == 0
 
     run(go())
+
+
+def test_deal_party_in_the_ui_language(ctx: Any, run: Any) -> None:
+    """The wire deal names the exhibitor in English; the Chinese UI shows its Chinese name
+    from the cached directory (and the English UI leaves it as it is)."""
+    from ui.pages.deals import localize_companies
+
+    deal = _deal()
+    run(localize_companies(ctx, [deal]))
+    assert deal["company_name"] == "Acme Works 00"
+    ctx.lang = "zh_CN"
+    try:
+        run(localize_companies(ctx, [deal, {"company_id": None}]))
+    finally:
+        ctx.lang = "en"
+    assert deal["company_name"] == "极致工坊00"

@@ -144,6 +144,26 @@ def side_text(side: str | None) -> str:
     )
 
 
+async def localize_companies(ctx: UiContext, deals: Sequence[Row]) -> None:
+    """Show the exhibitor's name in the UI's language: the wire deal carries the English
+    name; the cached booth directory has both."""
+    if ctx.lang != "zh_CN":
+        return
+    names: dict[int, str] = {}
+    for deal in deals:
+        cid = deal.get("company_id")
+        if not isinstance(cid, int):
+            continue
+        if cid not in names:
+            try:
+                company = await ctx.company(cid)
+            except Exception:  # a closed store at shutdown
+                return
+            names[cid] = localized(company, "name", ctx.lang) if company else ""
+        if names[cid]:
+            deal["company_name"] = names[cid]
+
+
 def other_party(deal: Mapping[str, Any], my_side: str | None) -> str:
     name = deal.get("buyer_name") if my_side == "company" else deal.get("company_name")
     return str(name or "") or (
@@ -769,6 +789,7 @@ class DealsPage(QWidget):
     async def reload(self) -> None:
         state = self.state_filter.currentData()
         rows = await deal_service(self.ctx).deals(self.filter.text(), state)
+        await localize_companies(self.ctx, rows)
         current = self.table.currentIndex()
         keep = self.model.row(current.row()).get("id") if current.isValid() else None
         self.model.set_rows(rows)
@@ -1092,6 +1113,8 @@ class DealRoomPage(QWidget):
         self._generation += 1
         gen = self._generation
         info = await self.service.deal(deal_id)
+        if info is not None:
+            await localize_companies(self.ctx, [info["deal"]])
         if deal_id != self.deal_id or gen != self._generation:
             return  # another deal, or a newer reload, meanwhile
         if info is None:
