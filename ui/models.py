@@ -48,7 +48,43 @@ class Column:
         self.align_right = align_right
 
 
-class LazyRowModel(QAbstractTableModel):
+class _ColumnsMixin:
+    """What a row model over :class:`Column` s answers per cell and per header (shared by
+    :class:`LazyRowModel` and :class:`PagedRowModel`)."""
+
+    _columns: Sequence[Column]
+    _decoration: Callable[[Row], Any] | None
+    _tooltip: Callable[[Row], str] | None
+
+    def _cell(self, row: Row, column: int, role: int) -> Any:
+        col = self._columns[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return col.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._decoration:
+            return self._decoration(row)
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            return plain_tooltip(self._tooltip(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.get("id")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+
+class LazyRowModel(_ColumnsMixin, QAbstractTableModel):
     """Rows fetched in pages from an async loader as views scroll (canFetchMore/fetchMore).
 
     ``loader(offset, limit)`` returns the rows of one page; fewer than ``page_size``
@@ -216,34 +252,7 @@ class LazyRowModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
-        col = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return col.text(row)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self._decoration:
-            return self._decoration(row)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return plain_tooltip(self._tooltip(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
-        if role == ID_ROLE:
-            return row.get("id")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
-        return None
+        return self._cell(self._rows[index.row()], index.column(), role)
 
     def row_changed(self, row_id: Any) -> None:
         """Repaint the rows with this id (e.g. when its thumbnail arrived)."""
@@ -255,7 +264,7 @@ class LazyRowModel(QAbstractTableModel):
 Counter = Callable[[], Awaitable[int]]
 
 
-class PagedRowModel(QAbstractTableModel):
+class PagedRowModel(_ColumnsMixin, QAbstractTableModel):
     """A result list of any length (a million products) with a bounded memory.
 
     ``set_loader(loader, counter)``: ``loader(offset, limit)`` returns one page of rows
@@ -540,33 +549,7 @@ class PagedRowModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= self.rowCount():
             return None
         row = self._row_at(index.row(), want=role in _PAINT_ROLES)
-        if row is None:
-            return None
-        col = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return col.text(row)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self._decoration:
-            return self._decoration(row)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return plain_tooltip(self._tooltip(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
-        if role == ID_ROLE:
-            return row.get("id")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
-        return None
+        return None if row is None else self._cell(row, index.column(), role)
 
 
 # the roles a view asks for when it paints a row: only these fetch a missing page
