@@ -27,16 +27,19 @@ import logging
 import ssl
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import httpx
 import orjson
 
+from app.netthread import NetworkThread
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 try:
     APP_VERSION = metadata.version("fairdesk")
@@ -52,6 +55,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=40.0, write=30.0, pool=10.0)
 # the interpreter lock while it decodes, the checks after it let the GUI thread in every
 # switch interval. A small reply costs less than the hop to a thread.
 THREAD_DECODE_BYTES = 128 * 1024
+TIMING = "fairdesk.timing"  # Response.extensions: (seconds to the headers, seconds of the body)
 
 
 # --------------------------------------------------------------------------- TLS
@@ -235,8 +239,12 @@ class ApiClient:
         timeout: httpx.Timeout | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         on_signed_out: Callable[[SignedOut], None] | None = None,
+        network: NetworkThread | None = None,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
+        # with a network thread every exchange (send, read, decompress) runs on its loop
+        # and the caller's loop (the GUI thread's) sees one callback per reply
+        self._net = network
         self._token = token
         self.on_signed_out = on_signed_out
         self.bytes_received = 0
@@ -273,7 +281,10 @@ class ApiClient:
         self._token = token
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        net = self._net
+        if net is not None and net.closed:
+            return  # its loop is gone and with it the connections
+        await self._on_network(self._http.aclose)
 
     async def __aenter__(self) -> ApiClient:
         return self
@@ -316,7 +327,18 @@ class ApiClient:
             return response
         raise self._error_from(response, auth=auth and signout_on_401)
 
+    async def _on_network(self, fn: Callable[..., Awaitable[T]], *args: Any) -> T:
+        """``await fn(*args)``: on the network thread when the client has one."""
+        net = self._net
+        if net is None or net.in_thread():
+            return await fn(*args)
+        return await net.run(fn, *args)
+
     async def _send(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` and read its whole reply (closed; ``content`` is the body)."""
+        return await self._on_network(self._exchange, request)
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
         t0 = time.monotonic()
         try:
             response = await self._http.send(request, stream=True)
@@ -329,7 +351,9 @@ class ApiClient:
         t1 = time.monotonic()
         try:
             await response.aread()
-            self.last_timing = (t1 - t0, time.monotonic() - t1)
+            timing = (t1 - t0, time.monotonic() - t1)
+            self.last_timing = timing
+            response.extensions[TIMING] = timing
         except httpx.DecodingError as exc:
             raise ProtocolError(f"The server's reply could not be decoded: {exc}") from exc
         except httpx.TimeoutException as exc:
@@ -436,14 +460,13 @@ class ApiClient:
         body: dict[str, Any] = {"scopes": dict(scopes), "limit": int(limit), "wait": int(wait)}
         if product_rows:
             body["product_format"] = "rows"
-        before = self.bytes_received
         response = await self._request("POST", "/v1/sync/pull", json=body)
-        wire = self.bytes_received - before
+        wire = _wire_size(response)  # this reply's, whatever else was received meanwhile
         if len(response.content) > THREAD_DECODE_BYTES:
             reply = await asyncio.to_thread(_decode_pull, response, wire)
         else:
             reply = _decode_pull(response, wire)
-        reply.body_seconds = self.last_timing[1]
+        reply.body_seconds = response.extensions.get(TIMING, self.last_timing)[1]
         return reply
 
     async def push(self, client_id: str, mutations: list[dict[str, Any]]) -> PushReply:
@@ -554,6 +577,24 @@ class ApiClient:
             headers["If-None-Match"] = etag
         request = self._http.build_request("GET", path, params={"size": size}, headers=headers)
         self.requests += 1
+        response, chunks, new_etag = await self._on_network(
+            self._image_exchange, request, etag, partial)
+        status = response.status_code
+        if status == 304:
+            return ImageReply(b"", etag=new_etag, not_modified=True)
+        if status == 200:
+            return ImageReply(b"".join(chunks), etag=new_etag)
+        if status == 206:
+            start = _content_range_start(response.headers.get("Content-Range"))
+            if start != len(partial):
+                raise ProtocolError("The server resumed the image at the wrong offset.")
+            return ImageReply(partial + b"".join(chunks), etag=new_etag, resumed=True)
+        raise self._error_from(response, auth=True)
+
+    async def _image_exchange(
+        self, request: httpx.Request, etag: str | None, partial: bytes
+    ) -> tuple[httpx.Response, list[bytes], str | None]:
+        """Send an image request and read its body (on the network thread, if any)."""
         chunks: list[bytes] = []
         try:
             response = await self._http.send(request, stream=True)
@@ -588,17 +629,7 @@ class ApiClient:
         finally:
             self.bytes_received += _wire_size(response)
             await response.aclose()
-        status = response.status_code
-        if status == 304:
-            return ImageReply(b"", etag=new_etag, not_modified=True)
-        if status == 200:
-            return ImageReply(b"".join(chunks), etag=new_etag)
-        if status == 206:
-            start = _content_range_start(response.headers.get("Content-Range"))
-            if start != len(partial):
-                raise ProtocolError("The server resumed the image at the wrong offset.")
-            return ImageReply(partial + b"".join(chunks), etag=new_etag, resumed=True)
-        raise self._error_from(response, auth=True)
+        return response, chunks, new_etag
 
 
 # --------------------------------------------------------------------------- helpers

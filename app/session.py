@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from app.client import ApiClient, ClientError, SignedOut, normalize_base_url
 from app.credentials import CredentialStore
 from app.events import Changed, ConnState, Event, StateChanged
+from app.netthread import NetworkThread
 from app.profiles import DEFAULT_PROFILE, profile_dir, validate_profile_name
 from app.settings import Settings
 from app.sync import SyncEngine
@@ -47,6 +48,7 @@ class AppSession:
         *,
         data_dir: Path | None = None,
         engine_options: dict[str, Any] | None = None,
+        network_thread: bool = False,
     ) -> None:
         self.profile = validate_profile_name(profile)
         self.dir = Path(data_dir) if data_dir is not None else profile_dir(profile)
@@ -58,6 +60,9 @@ class AppSession:
         self.server_url = normalize_base_url(url)
         self.credentials = CredentialStore(self.profile, self.server_url)
         self._engine_options = dict(engine_options or {})
+        # the desktop app: HTTP exchanges on their own thread, off the GUI thread's loop
+        self._use_network_thread = network_thread
+        self._net: NetworkThread | None = None
         self._store: Store | None = None
         self._client: ApiClient | None = None
         self._engine: SyncEngine | None = None
@@ -100,7 +105,10 @@ class AppSession:
         if self._store is not None:
             return
         self._store = await Store.open(self.cache_path)
-        self._client = ApiClient(self.server_url, on_signed_out=self._on_signed_out)
+        if self._use_network_thread:
+            self._net = NetworkThread(f"fairdesk-net-{self.profile}")
+        self._client = ApiClient(
+            self.server_url, on_signed_out=self._on_signed_out, network=self._net)
         self._engine = SyncEngine(self._store, self._client, **self._engine_options)
         self._engine.add_listener(self._on_event)
         await self._engine.ensure_default_scopes()
@@ -118,6 +126,9 @@ class AppSession:
             await self._engine.stop()
         if self._client is not None:
             await self._client.aclose()
+        if self._net is not None:
+            await asyncio.to_thread(self._net.stop)
+            self._net = None
         if self._store is not None:
             await self._store.close()
         self._store = self._client = self._engine = None

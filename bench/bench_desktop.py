@@ -317,6 +317,8 @@ def measure_lag(work: Path, prof_root: Path, table: common.Table, products: int)
                 print(f"  {s['ms']} ms: " + " <- ".join(reversed(s["gui_thread"][-4:])), file=sys.stderr)
                 if s.get("other_threads"):
                     print("     others: " + "; ".join(s["other_threads"][:4]), file=sys.stderr)
+                if s.get("events"):
+                    print("     Qt events: " + "; ".join(s["events"]), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -220,7 +221,9 @@ class FairDeskApp(QObject):
         # an https server's TLS context (the CA bundle, 20-115 ms) is built on a worker
         # thread, not by the client's constructor on this one
         await prepare_ssl_context(url)
-        session = AppSession(self.profile, url, data_dir=self.dir, engine_options=SYNC_OPTIONS)
+        # HTTP on its own thread: replies are read and decompressed off the GUI thread
+        session = AppSession(self.profile, url, data_dir=self.dir, engine_options=SYNC_OPTIONS,
+                             network_thread=True)
         await session.open()
         settings = session.settings
         if demo:
@@ -672,6 +675,8 @@ class FairDeskApp(QObject):
 
         watch = StallWatch(self.stalls)
         self._stall_watch = watch
+        if os.environ.get("FAIRDESK_STALL_EVENTS"):
+            watch.trace_events(self.qapp)
 
         def tick() -> None:
             now = time.perf_counter()

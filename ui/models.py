@@ -56,6 +56,23 @@ class _ColumnsMixin:
     _decoration: Callable[[Row], Any] | None
     _tooltip: Callable[[Row], str] | None
 
+    def column(self, i: int) -> Column:
+        return self._columns[i]
+
+    def _card_row(self, i: int) -> Row | None:
+        raise NotImplementedError
+
+    def card_at(self, i: int) -> tuple[Row, str, Any] | None:
+        """Row ``i`` as a card grid paints it, in one call: the row, the first column's
+        text and the decoration (None while the row's page is loading)."""
+        row = self._card_row(i)
+        if row is None:
+            return None
+        return row, self._columns[0].text(row), self._decoration(row) if self._decoration else None
+
+    def card(self, index: AnyIndex) -> tuple[Row, str, Any] | None:
+        return self.card_at(index.row()) if index.isValid() else None
+
     def _cell(self, row: Row, column: int, role: int) -> Any:
         col = self._columns[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -245,6 +262,9 @@ class LazyRowModel(_ColumnsMixin, QAbstractTableModel):
 
     def row(self, index: int) -> Row:
         return self._rows[index]
+
+    def _card_row(self, i: int) -> Row | None:
+        return self._rows[i] if 0 <= i < len(self._rows) else None
 
     def rows(self) -> list[Row]:
         return list(self._rows)
@@ -512,6 +532,9 @@ class PagedRowModel(_ColumnsMixin, QAbstractTableModel):
         else:
             self._pages.move_to_end(page)
         return rows[k] if k < len(rows) else None
+
+    def _card_row(self, i: int) -> Row | None:
+        return self._row_at(i) if 0 <= i < self.rowCount() else None
 
     def row(self, index: int) -> Row:
         """The row at ``index`` ({} while its page is not loaded)."""

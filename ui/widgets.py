@@ -103,6 +103,22 @@ def grid_view(
     return view
 
 
+# a card: the row, its name (the first column's text), its thumbnail (a QIcon or None)
+Card = tuple[dict[str, Any], str, Any]
+
+
+def card_from_roles(index: QModelIndex | QPersistentModelIndex) -> Card | None:
+    """A card from any model's roles (for models without ``card_at``)."""
+    from ui.models import ROW_ROLE
+
+    name = index.data(Qt.ItemDataRole.DisplayRole)
+    if name is None:
+        return None
+    row = index.data(ROW_ROLE)
+    return (row if isinstance(row, dict) else {}, str(name),
+            index.data(Qt.ItemDataRole.DecorationRole))
+
+
 class CardRowsProxy(QAbstractTableModel):
     """A list model shown as rows of ``columns`` cards: item ``i`` of the source is cell
     (i // columns, i % columns). Lets a QTableView, whose layout costs nothing per row,
@@ -193,6 +209,16 @@ class CardRowsProxy(QAbstractTableModel):
         if i < 0:
             return None
         return self._source.data(self._source.index(i, 0), role)
+
+    def card(self, index: QModelIndex | QPersistentModelIndex) -> Card | None:
+        """What the card in this cell shows, in one Python call (see ``_ColumnsMixin.card``)."""
+        i = self.item_of(index)
+        if i < 0:
+            return None
+        card_at = getattr(self._source, "card_at", None)
+        if card_at is not None:
+            return card_at(i)
+        return card_from_roles(self._source.index(i, 0))
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if self.item_of(index) < 0:
@@ -325,7 +351,10 @@ def show_message(parent: QWidget, title: str, text: str, warning: bool = True) -
 class ProductCardDelegate(QStyledItemDelegate):
     """A product grid card: the thumbnail, the name on up to two lines, the price.
 
-    Paints from the model's roles (DecorationRole, DisplayRole, ROW_ROLE); no widgets.
+    Paints what the model's ``card(index)`` gives (the row, its name, its thumbnail: one
+    Python call), else from its roles (DisplayRole, DecorationRole, ROW_ROLE); no widgets.
+    A card grid repaints ~20 cards per scroll step: through Qt's index and data calls each
+    card cost a dozen crossings between C++ and Python, most of the paint's time.
     """
 
     def __init__(
@@ -345,10 +374,12 @@ class ProductCardDelegate(QStyledItemDelegate):
         return QSize(self.icon + 32, self.icon + 16 + int(fm.lineSpacing() * 1.3) * 3 + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        from ui.models import ROW_ROLE
-
-        if index.data(Qt.ItemDataRole.DisplayRole) is None:
+        model = index.model()
+        card_of = getattr(model, "card", None)
+        card = card_of(index) if card_of is not None else card_from_roles(index)
+        if card is None:
             return  # a cell past the end of a card table, or a row whose page is loading
+        row, name, icon = card
         painter.save()
         rect = option.rect.adjusted(3, 3, -3, -3)
         palette = option.palette
@@ -361,12 +392,10 @@ class ProductCardDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawRoundedRect(rect, 6, 6)
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
         img_rect = QRect(rect.x() + (rect.width() - self.icon) // 2, rect.y() + 6, self.icon, self.icon)
         if isinstance(icon, QIcon):
             icon.paint(painter, img_rect)
         fm = option.fontMetrics
-        row = index.data(ROW_ROLE) or {}
         badge = self.badge(row) if (self.badge and row) else ""
         if badge:
             w = fm.horizontalAdvance(badge) + 10
@@ -383,7 +412,6 @@ class ProductCardDelegate(QStyledItemDelegate):
         cell = view.gridSize().width() - 6 if isinstance(view, QListView) and view.gridSize().isValid() else 0
         text_w = max(rect.width(), cell) - 12
         text_rect = QRect(rect.center().x() - text_w // 2, img_rect.bottom() + 6, text_w, line * 2)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         elided = _elide_lines(fm, name, text_rect.width(), 2, option.font.key())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), elided)

@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -82,11 +82,19 @@ def test_browse_fair_booth_product_and_history(ctx: Any, qtbot: Any, run: Any, t
         assert not window.act_back.isEnabled()
         qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert window.current_page() is booth
-        # the mouse's back button
-        pos = QPointF(20, 20)
-        press = QMouseEvent(QMouseEvent.Type.MouseButtonPress, pos, pos, Qt.MouseButton.BackButton,
-                            Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(booth.grid.viewport(), press)
+        # the mouse's back and forward buttons over a view that takes its other clicks,
+        # delivered as the platform does: to the native window, then to the widget under it
+        def click(widget: Any, button: Qt.MouseButton) -> None:
+            at = QPointF(widget.mapTo(window, QPoint(20, 20)))
+            press = QMouseEvent(QMouseEvent.Type.MouseButtonPress, at, at, button, button,
+                                Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(window.windowHandle(), press)
+
+        click(booth.grid.viewport(), Qt.MouseButton.BackButton)
+        assert window.current_page() is fair
+        click(fair.booths.viewport(), Qt.MouseButton.ForwardButton)
+        assert window.current_page() is booth
+        click(booth.grid.viewport(), Qt.MouseButton.BackButton)
         assert window.current_page() is fair
         # left navigation and Ctrl+F
         window.nav.setCurrentRow(2)

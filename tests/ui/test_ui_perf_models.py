@@ -187,6 +187,94 @@ def test_card_table_over_a_paged_model(qtmodeltester: Any, qtbot: Any, run: Any)
     qtmodeltester.check(proxy)
 
 
+def test_cards_come_in_one_call_and_agree_with_the_roles(qtmodeltester: Any, qtbot: Any, run: Any) -> None:
+    """The grid's delegate reads a card with ``card(index)`` (row, name, thumbnail) instead
+    of a dozen index/data calls; it must show exactly what the roles say, for the paged
+    model through the card table's proxy and for a model without ``card_at``."""
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    pix = QPixmap(8, 8)
+    pix.fill(QColor("red"))
+    icon = QIcon(pix)
+    model = PagedRowModel([Column("Name", lambda r: f"Name {r['id']}")], page_size=20,
+                          decoration=lambda r: icon)
+    loader, counter, _asked = _numbers(45)
+    grid = card_grid(64, None, lambda r: "")
+    qtbot.addWidget(grid)
+    grid.resize(600, 400)
+    grid.setModel(model)
+    proxy = grid.proxy()
+    assert proxy is not None
+
+    async def go() -> None:
+        model.set_loader(loader, counter)
+        await wait_until(lambda: model.rowCount() == 45 and not model.is_loading(), what="count")
+        assert proxy.card(proxy.cell_of(44)) is None  # its page is not loaded yet: asked for
+        await wait_until(lambda: not model.is_loading() and proxy.card(proxy.cell_of(44)) is not None,
+                         what="the last page")
+        for item in (0, 19, 20, 44):
+            cell = proxy.cell_of(item)
+            await wait_until(lambda c=cell: proxy.card(c) is not None, what=f"card {item}")
+            row, name, deco = proxy.card(cell)
+            assert row == cell.data(ROW_ROLE) and row["id"] == item
+            assert name == cell.data() == f"Name {item}"
+            assert isinstance(deco, QIcon) and isinstance(cell.data(Qt.ItemDataRole.DecorationRole), QIcon)
+        cols = proxy.columnCount()
+        past = proxy.index(proxy.rowCount() - 1, cols - 1)
+        if proxy.item_of(past) < 0:
+            assert proxy.card(past) is None and past.data() is None
+        grid.show()
+        grid.viewport().repaint()  # the delegate paints from card()
+
+    run(go())
+    qtmodeltester.check(proxy)
+    # a source without card_at: the same cards from its roles
+    source = QStandardItemModel()
+    for i in range(3):
+        item = QStandardItem(f"card {i}")
+        item.setData({"id": i}, ROW_ROLE)
+        source.appendRow(item)
+    plain = CardRowsProxy(source, 2)
+    row, name, deco = plain.card(plain.index(1, 0))
+    assert (row, name, deco) == ({"id": 2}, "card 2", None)
+    assert plain.card(plain.index(1, 1)) is None
+
+
+def test_search_list_columns_fit_once_and_stay_the_users(ctx: Any, run: Any, qtbot: Any) -> None:
+    """The list's value columns are fitted to the loaded rows once per search, then left
+    alone (no ResizeToContents: it re-measured every row after each change)."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from ui.pages.search import SearchPage
+
+    page = SearchPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    header = page.table.horizontalHeader()
+    for col in range(page.model.columnCount()):
+        assert header.sectionResizeMode(col) != QHeaderView.ResizeMode.ResizeToContents
+
+    async def go() -> None:
+        page.set_view(1)
+        page.query.setText("lamp")
+        page.run_now()
+        await wait_until(lambda: page.model.total() is not None and not page.model.is_loading()
+                         and bool(page.model.rows()), what="lamp results")
+        fm = page.table.fontMetrics()
+        rows = page.model.rows()[:50]
+        for col in range(2, page.model.columnCount()):
+            column = page.model.column(col)
+            widest = max(fm.horizontalAdvance(t) for t in [column.header] + [column.text(r) for r in rows])
+            assert header.sectionSize(col) >= min(widest, 320), column.header
+        header.resizeSection(2, 333)  # the user drags a column
+        page.model.refresh()  # a sync page arrives
+        await page.model.wait_idle()
+        assert header.sectionSize(2) == 333
+
+    run(go())
+
+
 def test_search_page_lists_and_counts_the_whole_cache(ctx: Any, run: Any, qtbot: Any) -> None:
     from ui.pages.search import SearchPage
 

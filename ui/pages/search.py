@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -141,12 +142,15 @@ class SearchPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # widths fitted once per search from the rows loaded (_fit_list_columns), then the
+        # user's: ResizeToContents re-measured every cell through the model after each
+        # change (a thumbnail arriving, a sync page), 20-30 ms of the GUI thread each time
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 200)
-        # fit the first rows in view, never a million (a hidden table would look at all)
-        header.setResizeContentsPrecision(50)
-        for col in (2, 3, 4, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(50)  # a double-click on a divider: the rows near
+        self._list_fitted = False
+        self._fit_list_columns()
         for view in (self.grid, self.table):
             view.activated.connect(self._open)
             view.doubleClicked.connect(self._open)
@@ -154,6 +158,7 @@ class SearchPage(QWidget):
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
         self.model.loaded.connect(self._update_status)
+        self.model.loaded.connect(self._fit_list_columns_once)
         self.model.counted.connect(self._on_counted)
 
         row1 = QHBoxLayout()
@@ -211,6 +216,25 @@ class SearchPage(QWidget):
     def set_view(self, mode: int) -> None:
         self.stack.setCurrentIndex(mode)
         (self.grid_button if mode == 0 else self.list_button).setChecked(True)
+        self._fit_list_columns_once()
+
+    def _fit_list_columns_once(self) -> None:
+        if not self._list_fitted and self.stack.currentWidget() is self.table and self.model.rows():
+            self._list_fitted = True
+            self._fit_list_columns()
+
+    def _fit_list_columns(self) -> None:
+        """The value columns (price, MOQ, certifications, source) as wide as their header and
+        the rows loaded now (at most 50), within 60-320 px; the user may drag them after."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        rows = self.model.rows()[:50]
+        pad = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        for col in range(2, self.model.columnCount()):
+            column = self.model.column(col)
+            texts = [column.header] + [column.text(r) for r in rows]
+            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            header.resizeSection(col, min(max(width, 60), 320))
 
     # -- filters
     def _fill_combos_empty(self) -> None:
@@ -287,6 +311,7 @@ class SearchPage(QWidget):
 
             return int(await store.read(count_matching, text, search_filters))
 
+        self._list_fitted = False
         self.model.set_loader(loader, counter)
         self._update_remote_button()
 
