@@ -16,7 +16,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -212,8 +221,11 @@ class CardRowsProxy(QAbstractTableModel):
 
     def card(self, index: QModelIndex | QPersistentModelIndex) -> Card | None:
         """What the card in this cell shows, in one Python call (see ``_ColumnsMixin.card``)."""
-        i = self.item_of(index)
-        if i < 0:
+        return self.card_item(self.item_of(index))
+
+    def card_item(self, i: int) -> Card | None:
+        """The card of source item ``i`` (None past the end or while its page loads)."""
+        if not 0 <= i < self._n:
             return None
         card_at = getattr(self._source, "card_at", None)
         if card_at is not None:
@@ -270,6 +282,55 @@ class CardTable(QTableView):
 
     def proxy(self) -> CardRowsProxy | None:
         return self._proxy
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The visible cards, painted in one Python pass. QTableView's own paint called into
+        Python for every cell (``index()`` with its ``rowCount``/``columnCount``, ``flags()``,
+        the delegate): ~100 entries per repaint, each taking the interpreter lock back from
+        the store's writer or the network thread during a sync."""
+        proxy = self._proxy
+        delegate = self.itemDelegate()
+        selection = self.selectionModel()
+        if proxy is None or not isinstance(delegate, ProductCardDelegate) or selection is None:
+            super().paintEvent(event)
+            return
+        rows, cols = proxy.rowCount(), proxy.columns()
+        height = self.verticalHeader().defaultSectionSize()
+        if not rows or height <= 0:
+            return
+        area = event.rect()
+        first = max(0, self.rowAt(area.top()))
+        last = self.rowAt(area.bottom())
+        last = rows - 1 if last < 0 else last
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        plain = option.state & ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver)
+        selected = {(i.row(), i.column()) for i in selection.selectedIndexes()}
+        hover: tuple[int, int] | None = None
+        viewport = self.viewport()
+        if viewport.underMouse():
+            at = viewport.mapFromGlobal(QCursor.pos())
+            hover = (self.rowAt(at.y()), self.columnAt(at.x()))
+        xs = [self.columnViewportPosition(c) for c in range(cols)]
+        widths = [self.columnWidth(c) for c in range(cols)]
+        painter = QPainter(viewport)
+        try:
+            for r in range(first, last + 1):
+                y = self.rowViewportPosition(r)
+                for c in range(cols):
+                    card = proxy.card_item(r * cols + c)
+                    if card is None:
+                        continue  # past the end, or its page is loading (asked for)
+                    state = plain
+                    if (r, c) in selected:
+                        state |= QStyle.StateFlag.State_Selected
+                    if hover == (r, c):
+                        state |= QStyle.StateFlag.State_MouseOver
+                    option.state = state
+                    option.rect = QRect(xs[c], y, widths[c], height)
+                    delegate.paint_card(painter, option, card)
+        finally:
+            painter.end()
 
     def gridSize(self) -> QSize:
         h = self.horizontalHeader()
@@ -379,6 +440,9 @@ class ProductCardDelegate(QStyledItemDelegate):
         card = card_of(index) if card_of is not None else card_from_roles(index)
         if card is None:
             return  # a cell past the end of a card table, or a row whose page is loading
+        self.paint_card(painter, option, card)
+
+    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, card: Card) -> None:
         row, name, icon = card
         painter.save()
         rect = option.rect.adjusted(3, 3, -3, -3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.catalog import Row, UiFilters, _make_filters
@@ -224,7 +224,16 @@ def test_cards_come_in_one_call_and_agree_with_the_roles(qtmodeltester: Any, qtb
         if proxy.item_of(past) < 0:
             assert proxy.card(past) is None and past.data() is None
         grid.show()
-        grid.viewport().repaint()  # the delegate paints from card()
+        grid.scrollToTop()
+        await wait_until(lambda: proxy.card(proxy.index(0, 2)) is not None, what="the first page")
+        # the grid paints its cards itself: a selected card is highlighted, its neighbour not
+        from PySide6.QtCore import QItemSelectionModel
+
+        grid.selectionModel().select(proxy.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        image = grid.viewport().grab().toImage()
+        at = grid.visualRect(proxy.index(0, 1)).topLeft() + QPoint(8, 8)
+        beside = grid.visualRect(proxy.index(0, 2)).topLeft() + QPoint(8, 8)
+        assert image.pixelColor(at) != image.pixelColor(beside)
 
     run(go())
     qtmodeltester.check(proxy)
