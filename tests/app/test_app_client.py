@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import email.utils
 import gzip
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,6 +27,7 @@ from app.events import ConnState
 from app.sync import SyncEngine
 from offline_cache import queries, syncstate
 from offline_cache.store import Store
+from tests.app.helpers import local_http_server
 from tests.faultproxy import FaultProxy
 
 # ---------------------------------------------------------------- the real server
@@ -165,15 +165,10 @@ class _Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def hostile() -> Iterator[str]:
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    srv.daemon_threads = True
-    t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    t.start()
     _Hostile.replies = {}
     _Hostile.seen_headers = []
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with local_http_server(_Hostile) as url:
+        yield url
 
 
 JSON = {"Content-Type": "application/json"}

@@ -32,6 +32,7 @@ from app.client import (
     prepare_ssl_context,
     verified_ssl_context,
 )
+from tests.app.helpers import local_http_server
 
 
 def test_http_client_context_trusts_nothing() -> None:
@@ -154,13 +155,8 @@ class _BigPull(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def big_pull() -> Iterator[str]:
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _BigPull)
-    srv.daemon_threads = True
-    t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with local_http_server(_BigPull) as url:
+        yield url
 
 
 def _changes(n: int) -> list[dict[str, object]]:

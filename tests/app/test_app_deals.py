@@ -8,12 +8,11 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pypdf
 import pytest
 
@@ -110,15 +109,6 @@ async def verify_online(side: Side, deal_id: str) -> dict[str, Any]:
 async def accept_events(side: Side, deal_id: str) -> int:
     d = await side.svc.fetch_online(deal_id)
     return sum(1 for e in d["events"] if e["kind"] == "accept")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from app.session import AppSession
 from offline_cache import syncstate, writes
 from tests.app.helpers import (
     FAST_BACKOFF,
-    MemoryKeyring,
     assert_cache_matches_server,
     register_buyer,
 )
@@ -137,17 +136,6 @@ async def test_client_on_a_network_thread_against_the_server(module_server) -> N
                 assert resumed.resumed and resumed.data == full.data
     finally:
         await asyncio.to_thread(net.stop)
-
-
-@pytest.fixture
-def memory_keyring():
-    import keyring
-
-    before = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(before)
 
 
 async def test_session_with_a_network_thread_syncs_through_cuts_and_random_stops(

@@ -6,7 +6,6 @@ import asyncio
 import random
 from pathlib import Path
 
-import keyring
 import pytest
 
 from app.client import ApiClient, SignedOut
@@ -18,20 +17,10 @@ from offline_cache import queries, syncstate, writes
 from offline_cache.store import Store
 from tests.app.helpers import (
     FAST_BACKOFF,
-    MemoryKeyring,
     assert_cache_matches_server,
     register_buyer,
     wait_until,
 )
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    kr = MemoryKeyring()
-    keyring.set_keyring(kr)
-    yield kr
-    keyring.set_keyring(before)
 
 
 async def test_sign_in_restore_sign_out(module_server, memory_keyring, tmp_path: Path) -> None:

@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,7 +25,12 @@ from offline_cache import outbox, queries, syncstate
 from offline_cache.schema import PRODUCT_COLUMNS
 from offline_cache.search import SearchFilters
 from offline_cache.store import Store
-from tests.app.helpers import FAST_BACKOFF, assert_cache_matches_server, register_buyer
+from tests.app.helpers import (
+    FAST_BACKOFF,
+    assert_cache_matches_server,
+    local_http_server,
+    register_buyer,
+)
 
 
 async def _sections(url: str, token: str, n: int) -> list[int]:
@@ -174,13 +178,8 @@ class _Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def hostile() -> Iterator[str]:
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    srv.daemon_threads = True
-    t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with local_http_server(_Hostile) as url:
+        yield url
 
 
 GOOD_ROW = [7, 1, 1, 1, "Lamp", "灯", "", "", "[]", 0, 100, 200, "USD", 10, "pcs", "件", 15,
